@@ -54,6 +54,8 @@ export const WireUpdatesPage = z.object({
   has_more: z.boolean(),
   /** How many items the platform holds in all, for the backfill's progress bar. */
   total: z.number().int().nonnegative(),
+  /** Items after this page, so a client can show how far a catch-up has come. */
+  remaining: z.number().int().nonnegative().optional(),
 });
 export type WireUpdatesPage = z.infer<typeof WireUpdatesPage>;
 

@@ -1,0 +1,25 @@
+import type { Db } from '../open';
+import { AccountsRepo } from './accounts';
+import { AuditRepo } from './audit';
+import { ConversationsRepo } from './conversations';
+import { MessagesRepo } from './messages';
+import { OutboxRepo } from './outbox';
+import { QuarantineRepo } from './quarantine';
+import { SettingsRepo } from './settings';
+import { SyncStateRepo } from './sync-state';
+
+/** Every repository over one database, with statements prepared once. */
+export function createRepos(db: Db, onInvalidSetting?: (key: string, problem: string) => void) {
+  return {
+    accounts: new AccountsRepo(db),
+    audit: new AuditRepo(db),
+    conversations: new ConversationsRepo(db),
+    messages: new MessagesRepo(db),
+    outbox: new OutboxRepo(db),
+    quarantine: new QuarantineRepo(db),
+    settings: new SettingsRepo(db, onInvalidSetting),
+    syncState: new SyncStateRepo(db),
+  };
+}
+
+export type Repos = ReturnType<typeof createRepos>;

@@ -1,0 +1,105 @@
+import type { Db } from '../open';
+
+export interface OutboxRow {
+  id: string;
+  accountId: string;
+  conversationId: string;
+  messageId: string | null;
+  action: 'reply';
+  payload: string;
+  attempts: number;
+  notBefore: number;
+}
+
+export interface NewOutboxRow {
+  id: string;
+  accountId: string;
+  conversationId: string;
+  messageId: string;
+  action: 'reply';
+  payload: unknown;
+  notBefore: number;
+  now: number;
+}
+
+/**
+ * The durable queue of agent actions (DESIGN.md, "Offline and exactly-once").
+ * State moves pending → sending → done | failed, with sending → pending when an
+ * attempt's outcome is unknown or temporary. Every transition is its own
+ * committed statement, so a crash at any point leaves a row whose state says
+ * exactly what is known.
+ */
+export class OutboxRepo {
+  private readonly insert;
+  private readonly selectDue;
+  private readonly selectNextDue;
+  private readonly claimStmt;
+  private readonly completeStmt;
+  private readonly retryStmt;
+  private readonly failStmt;
+  private readonly recoverStmt;
+  private readonly completeForMessageStmt;
+
+  constructor(db: Db) {
+    this.insert = db.prepare(
+      `INSERT INTO outbox (id, account_id, conversation_id, message_id, action, payload, state, attempts, not_before, created_at, updated_at)
+       VALUES (@id, @accountId, @conversationId, @messageId, @action, @payload, 'pending', 0, @notBefore, @now, @now)`,
+    );
+    this.selectDue = db.prepare<[number, number], OutboxRow>(
+      `SELECT id, account_id AS accountId, conversation_id AS conversationId, message_id AS messageId, action, payload, attempts,
+         not_before AS notBefore
+       FROM outbox WHERE state = 'pending' AND not_before <= ? ORDER BY not_before, created_at LIMIT ?`,
+    );
+    this.selectNextDue = db.prepare<[], number | null>("SELECT min(not_before) FROM outbox WHERE state = 'pending'").pluck();
+    this.claimStmt = db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'pending'");
+    this.completeStmt = db.prepare("UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ?");
+    this.retryStmt = db.prepare("UPDATE outbox SET state = 'pending', not_before = ?, last_error = ?, updated_at = ? WHERE id = ?");
+    this.failStmt = db.prepare("UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?");
+    this.recoverStmt = db.prepare<[string, number], { id: string; messageId: string | null }>(
+      "UPDATE outbox SET state = 'pending', last_error = ?, updated_at = ? WHERE state = 'sending' RETURNING id, message_id AS messageId",
+    );
+    this.completeForMessageStmt = db.prepare(
+      "UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE message_id = ? AND state IN ('pending', 'sending')",
+    );
+  }
+
+  enqueue(row: NewOutboxRow): void {
+    this.insert.run({ ...row, payload: JSON.stringify(row.payload) });
+  }
+
+  due(now: number, limit: number): OutboxRow[] {
+    return this.selectDue.all(now, limit);
+  }
+
+  nextDueAt(): number | null {
+    return this.selectNextDue.get() ?? null;
+  }
+
+  /** Marks the row as being sent; false when someone else already took it. */
+  claim(id: string, now: number): boolean {
+    return this.claimStmt.run(now, id).changes === 1;
+  }
+
+  complete(id: string, now: number): void {
+    this.completeStmt.run(now, id);
+  }
+
+  /** Back to pending, not before `notBefore`: a temporary refusal or an outcome we cannot know. */
+  retry(id: string, notBefore: number, error: string, now: number): void {
+    this.retryStmt.run(notBefore, error, now, id);
+  }
+
+  fail(id: string, error: string, now: number): void {
+    this.failStmt.run(error, now, id);
+  }
+
+  /** Rows found in `sending` at start-up were interrupted mid-flight: their outcome is unknown. */
+  recoverInterrupted(now: number): { id: string; messageId: string | null }[] {
+    return this.recoverStmt.all('interrupted while sending; outcome unknown', now);
+  }
+
+  /** The message was found published on the platform (reconciled from the feed). */
+  completeForMessage(messageId: string, now: number): void {
+    this.completeForMessageStmt.run(now, messageId);
+  }
+}

@@ -1,0 +1,200 @@
+import type { ConversationKind, Language, Visibility } from '../../../shared/domain';
+import type { Db } from '../db/open';
+
+/** One message as every platform mapper delivers it, already parsed and validated. */
+export interface InboundItem {
+  platformId: string;
+  thread: { platformId: string; kind: ConversationKind; title: string; rating: number | null };
+  /** For direction 'out' this is the brand's own account and no contact is made. */
+  author: { platformId: string; name: string; handle: string };
+  lang: Language | null;
+  body: string;
+  createdAt: number;
+  direction: 'in' | 'out';
+  visibility: Visibility;
+}
+
+export interface IngestResult {
+  inserted: number;
+  /** Conversations that gained messages (or had an outbound message confirmed). */
+  conversationIds: string[];
+  /** Local outbound messages found published in the feed. */
+  reconciledMessageIds: string[];
+}
+
+const PREVIEW_LENGTH = 160;
+
+export function previewOf(body: string): string {
+  const collapsed = body.replace(/\s+/gu, ' ').trim();
+  return collapsed.length <= PREVIEW_LENGTH ? collapsed : `${collapsed.slice(0, PREVIEW_LENGTH - 1)}…`;
+}
+
+interface ThreadTouch {
+  conversationId: string;
+  latest: InboundItem;
+  latestInboundAt: number | null;
+}
+
+/**
+ * The write path for everything that arrives from a platform. A batch is
+ * applied with per-batch caches so a page of 200 messages costs roughly 200
+ * message inserts plus one upsert per contact and thread — the FTS triggers do
+ * the rest. Idempotent: a message already stored is skipped, so re-reading a
+ * page after a crash changes nothing. Callers wrap it in a transaction together
+ * with the sync cursor.
+ */
+export class Ingestor {
+  private readonly upsertContact;
+  private readonly upsertConversation;
+  private readonly insertMessage;
+  private readonly adoptOutbound;
+  private readonly touchConversation;
+
+  constructor(
+    db: Db,
+    private readonly newId: () => string,
+    private readonly now: () => number,
+  ) {
+    this.upsertContact = db
+      .prepare<{ id: string; accountId: string; platformId: string; name: string; handle: string; lang: string | null }, string>(
+        `INSERT INTO contacts (id, account_id, platform_id, name, handle, lang) VALUES (@id, @accountId, @platformId, @name, @handle, @lang)
+         ON CONFLICT (account_id, platform_id) DO UPDATE SET name = excluded.name, handle = excluded.handle, lang = coalesce(excluded.lang, lang)
+         RETURNING id`,
+      )
+      .pluck();
+    this.upsertConversation = db
+      .prepare<Record<string, unknown>, string>(
+        `INSERT INTO conversations (id, account_id, platform_id, kind, status, contact_id, title, rating, lang, last_message_at, preview, created_at, updated_at)
+         VALUES (@id, @accountId, @platformId, @kind, 'open', @contactId, @title, @rating, @lang, @at, '', @now, @now)
+         ON CONFLICT (account_id, platform_id) DO UPDATE SET
+           contact_id = coalesce(contact_id, excluded.contact_id), rating = coalesce(excluded.rating, rating)
+         RETURNING id`,
+      )
+      .pluck();
+    this.insertMessage = db.prepare(
+      `INSERT INTO messages (id, conversation_id, platform_id, direction, visibility, author_contact_id, author_name, body, lang, state, created_at, sent_at)
+       VALUES (@id, @conversationId, @platformId, @direction, @visibility, @contactId, @authorName, @body, @lang, @state, @createdAt, @sentAt)
+       ON CONFLICT (conversation_id, platform_id) WHERE platform_id IS NOT NULL DO NOTHING`,
+    );
+    // Our own reply seen in the feed before (or instead of) the send's answer:
+    // adopt it rather than showing it twice. The oldest unconfirmed match wins.
+    this.adoptOutbound = db
+      .prepare<{ conversationId: string; platformId: string; body: string; sentAt: number }, string>(
+        `UPDATE messages SET platform_id = @platformId, state = 'sent', error = NULL, sent_at = @sentAt
+         WHERE seq = (SELECT seq FROM messages WHERE conversation_id = @conversationId AND direction = 'out' AND platform_id IS NULL
+                        AND state IN ('queued', 'sending', 'failed') AND body = @body ORDER BY seq LIMIT 1)
+         RETURNING id`,
+      )
+      .pluck();
+    this.touchConversation = db.prepare(
+      `UPDATE conversations SET
+         status = CASE
+           WHEN @at < last_message_at THEN status
+           WHEN @direction = 'in' THEN 'open'
+           WHEN status = 'open' THEN 'pending'
+           ELSE status END,
+         preview = CASE WHEN @at >= last_message_at OR preview = '' THEN @preview ELSE preview END,
+         last_message_at = max(last_message_at, @at),
+         last_inbound_at = CASE WHEN @inboundAt IS NULL THEN last_inbound_at ELSE max(coalesce(last_inbound_at, 0), @inboundAt) END,
+         lang = coalesce(lang, @lang),
+         updated_at = @now
+       WHERE id = @id`,
+    );
+  }
+
+  ingest(accountId: string, items: readonly InboundItem[]): IngestResult {
+    const now = this.now();
+    const contacts = new Map<string, string>();
+    const conversations = new Map<string, string>();
+    const touched = new Map<string, ThreadTouch>();
+    const reconciled: string[] = [];
+    let inserted = 0;
+
+    for (const item of items) {
+      const contactId = item.direction === 'in' ? this.contactFor(accountId, item, contacts) : null;
+      let conversationId = conversations.get(item.thread.platformId);
+      if (conversationId === undefined) {
+        conversationId = this.upsertConversation.get({
+          id: this.newId(),
+          accountId,
+          platformId: item.thread.platformId,
+          kind: item.thread.kind,
+          contactId,
+          title: item.thread.title,
+          rating: item.thread.rating,
+          lang: item.lang,
+          at: item.createdAt,
+          now,
+        })!;
+        conversations.set(item.thread.platformId, conversationId);
+      }
+
+      let stored = false;
+      if (item.direction === 'out') {
+        const adopted = this.adoptOutbound.get({ conversationId, platformId: item.platformId, body: item.body, sentAt: item.createdAt });
+        if (adopted !== undefined) {
+          reconciled.push(adopted);
+          stored = true;
+        }
+      }
+      if (!stored) {
+        stored =
+          this.insertMessage.run({
+            id: this.newId(),
+            conversationId,
+            platformId: item.platformId,
+            direction: item.direction,
+            visibility: item.visibility,
+            contactId,
+            authorName: item.author.name,
+            body: item.body,
+            lang: item.lang,
+            state: item.direction === 'out' ? 'sent' : null,
+            createdAt: item.createdAt,
+            sentAt: item.direction === 'out' ? item.createdAt : null,
+          }).changes === 1;
+        if (stored) inserted++;
+      }
+      if (stored) noteTouch(touched, conversationId, item);
+    }
+
+    for (const touch of touched.values()) {
+      this.touchConversation.run({
+        id: touch.conversationId,
+        at: touch.latest.createdAt,
+        direction: touch.latest.direction,
+        preview: previewOf(touch.latest.body),
+        inboundAt: touch.latestInboundAt,
+        lang: touch.latest.lang,
+        now,
+      });
+    }
+    return { inserted, conversationIds: [...touched.keys()], reconciledMessageIds: reconciled };
+  }
+
+  private contactFor(accountId: string, item: InboundItem, cache: Map<string, string>): string {
+    const cached = cache.get(item.author.platformId);
+    if (cached !== undefined) return cached;
+    const id = this.upsertContact.get({
+      id: this.newId(),
+      accountId,
+      platformId: item.author.platformId,
+      name: item.author.name,
+      handle: item.author.handle,
+      lang: item.lang,
+    })!;
+    cache.set(item.author.platformId, id);
+    return id;
+  }
+}
+
+function noteTouch(touched: Map<string, ThreadTouch>, conversationId: string, item: InboundItem): void {
+  const touch = touched.get(conversationId);
+  const inboundAt = item.direction === 'in' ? item.createdAt : null;
+  if (!touch) {
+    touched.set(conversationId, { conversationId, latest: item, latestInboundAt: inboundAt });
+    return;
+  }
+  if (item.createdAt >= touch.latest.createdAt) touch.latest = item;
+  if (inboundAt !== null && (touch.latestInboundAt === null || inboundAt > touch.latestInboundAt)) touch.latestInboundAt = inboundAt;
+}

@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import type { Message, Visibility } from '../../../shared/domain';
+import { RpcError } from '../../../shared/rpc';
+import type { Db } from '../db/open';
+import type { Repos } from '../db/repos';
+import type { OutboxRow } from '../db/repos/outbox';
+import { previewOf } from '../inbox/ingest';
+import { PlatformError, type Connector } from '../platforms/types';
+import { backoffDelay, type BackoffPolicy } from '../support/backoff';
+import type { EventBus } from '../support/events';
+import type { ConnectivityMonitor } from '../sync/connectivity';
+
+const ReplyPayload = z.object({ threadPlatformId: z.string(), text: z.string(), visibility: z.enum(['public', 'private']) });
+
+export interface OutboxDeps {
+  db: Db;
+  repos: Repos;
+  connectorFor: (accountId: string) => Connector | undefined;
+  events: EventBus;
+  connectivity: ConnectivityMonitor;
+  newId: () => string;
+  now: () => number;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+  log: (message: string) => void;
+}
+
+export interface ReplyInput {
+  conversationId: string;
+  clientId: string;
+  body: string;
+  visibility?: Visibility;
+  actor: string;
+}
+
+/**
+ * Exactly-once publishing (DESIGN.md, "Offline and exactly-once"). A reply is
+ * stored together with its outbox row in one transaction and shown at once as
+ * queued; the drain loop sends due rows one at a time. The row id is the
+ * idempotency key, so resending after an unknown outcome can never publish twice
+ * on a platform that deduplicates.
+ */
+export class Outbox {
+  private timer: NodeJS.Timeout | undefined;
+  private draining: Promise<void> | undefined;
+  private again = false;
+  private readonly abort = new AbortController();
+
+  constructor(private readonly deps: OutboxDeps) {}
+
+  enqueueReply(input: ReplyInput): Message {
+    const { db, repos, newId, now } = this.deps;
+    const message = db.transaction(() => {
+      const existing = repos.messages.getByClientId(input.clientId);
+      if (existing) {
+        if (existing.conversationId !== input.conversationId) throw new RpcError('refused', 'This client id belongs to another conversation');
+        return existing; // the same call retried: never a second message
+      }
+      const conversation = repos.conversations.target(input.conversationId);
+      if (!conversation) throw new RpcError('not_found', 'No such conversation');
+      const account = repos.accounts.get(conversation.accountId)!;
+      const at = now();
+      const visibility = input.visibility ?? (conversation.kind === 'dm' ? 'private' : 'public');
+      const messageId = newId();
+      repos.messages.addOutbound({
+        id: messageId,
+        conversationId: input.conversationId,
+        clientId: input.clientId,
+        visibility,
+        authorName: account.name,
+        body: input.body,
+        createdAt: at,
+      });
+      repos.outbox.enqueue({
+        id: newId(),
+        accountId: account.id,
+        conversationId: input.conversationId,
+        messageId,
+        action: 'reply',
+        payload: { threadPlatformId: conversation.platformId, text: input.body, visibility } satisfies z.infer<typeof ReplyPayload>,
+        notBefore: at,
+        now: at,
+      });
+      repos.conversations.noteOutbound(input.conversationId, at, previewOf(input.body));
+      repos.audit.record({ at, actor: input.actor, action: 'reply.queued', entity: 'message', entityId: messageId, data: { conversationId: input.conversationId } });
+      return repos.messages.get(messageId)!;
+    })();
+    this.deps.events.emit('conversation.changed', { conversationId: input.conversationId });
+    this.deps.events.emit('inbox.changed', { conversationIds: [input.conversationId] });
+    this.kick();
+    return message;
+  }
+
+  /** Picks up rows interrupted by a crash or shutdown, then drains. */
+  start(): void {
+    const { repos, now, log } = this.deps;
+    const interrupted = this.deps.db.transaction(() => {
+      const rows = repos.outbox.recoverInterrupted(now());
+      for (const row of rows) if (row.messageId) repos.messages.setState(row.messageId, 'queued', 'Interrupted while sending; checking again');
+      return rows;
+    })();
+    if (interrupted.length > 0) log(`outbox: ${interrupted.length} interrupted send(s) will be retried with their original idempotency keys`);
+    this.kick();
+  }
+
+  /** Run the drain now (coalesced with one already running). */
+  kick(): void {
+    if (this.abort.signal.aborted) return;
+    clearTimeout(this.timer);
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain().finally(() => {
+      this.draining = undefined;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      } else {
+        this.scheduleNext();
+      }
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    clearTimeout(this.timer);
+    await this.draining;
+  }
+
+  private scheduleNext(): void {
+    if (this.abort.signal.aborted) return;
+    const next = this.deps.repos.outbox.nextDueAt();
+    if (next === null) return;
+    // Cap the wait so a clock change cannot park the queue for long.
+    this.timer = setTimeout(() => this.kick(), Math.min(Math.max(0, next - this.deps.now()), 60_000));
+    this.timer.unref?.();
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const due = this.deps.repos.outbox.due(this.deps.now(), 20);
+      if (due.length === 0 || this.abort.signal.aborted) return;
+      for (const row of due) {
+        if (this.abort.signal.aborted) return;
+        await this.send(row);
+      }
+    }
+  }
+
+  private async send(row: OutboxRow): Promise<void> {
+    const { db, repos, now, events, connectivity } = this.deps;
+    const connector = this.deps.connectorFor(row.accountId);
+    if (!connector) {
+      this.settle(row, () => repos.outbox.retry(row.id, now() + 60_000, 'account is not connected', now()));
+      return;
+    }
+    const claimed = db.transaction(() => {
+      if (!repos.outbox.claim(row.id, now())) return false;
+      if (row.messageId) repos.messages.setState(row.messageId, 'sending');
+      return true;
+    })();
+    if (!claimed) return;
+    events.emit('conversation.changed', { conversationId: row.conversationId });
+
+    const payload = ReplyPayload.parse(JSON.parse(row.payload));
+    try {
+      const published = await connector.sendReply({ ...payload, idempotencyKey: row.id }, this.abort.signal);
+      connectivity.reached(`account:${row.accountId}`);
+      this.settle(row, () => {
+        if (row.messageId) repos.messages.markSent(row.messageId, published.platformId, published.createdAt);
+        repos.outbox.complete(row.id, now());
+      });
+    } catch (error) {
+      // Shutting down mid-request: the row stays `sending`, which the next start treats as an unknown outcome.
+      if (this.abort.signal.aborted) return;
+      this.settleFailure(row, error);
+    }
+  }
+
+  private settleFailure(row: OutboxRow, error: unknown): void {
+    const { repos, now, connectivity } = this.deps;
+    const attempt = row.attempts + 1;
+    if (error instanceof PlatformError && error.kind === 'refused') {
+      this.settle(row, () => {
+        repos.outbox.fail(row.id, error.message, now());
+        if (row.messageId) repos.messages.setState(row.messageId, 'failed', error.message);
+      });
+      return;
+    }
+    if (error instanceof PlatformError && error.kind === 'network') connectivity.unreachableFrom(`account:${row.accountId}`);
+    const delay =
+      error instanceof PlatformError && error.retryAfterMs !== null
+        ? error.retryAfterMs
+        : backoffDelay(attempt, this.deps.backoff, this.deps.random);
+    const reason = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof PlatformError)) this.deps.log(`outbox: unexpected failure sending ${row.id}: ${reason}`);
+    this.settle(row, () => {
+      repos.outbox.retry(row.id, now() + delay, reason, now());
+      if (row.messageId) repos.messages.setState(row.messageId, 'queued', reason);
+    });
+  }
+
+  private settle(row: OutboxRow, change: () => void): void {
+    this.deps.db.transaction(change)();
+    this.deps.events.emit('conversation.changed', { conversationId: row.conversationId });
+  }
+}

@@ -1,0 +1,68 @@
+import type { Visibility } from '../../../shared/domain';
+import type { InboundItem } from '../inbox/ingest';
+
+/** A wire payload that did not parse: kept with its error, and the stream goes on. */
+export interface QuarantinedPayload {
+  payload: string;
+  error: string;
+}
+
+export interface UpdatesPage {
+  items: InboundItem[];
+  quarantined: QuarantinedPayload[];
+  cursor: string;
+  hasMore: boolean;
+  /** Items still to fetch after this page, when the platform says; drives the backfill progress bar. */
+  remaining: number | null;
+}
+
+export interface ReplyRequest {
+  threadPlatformId: string;
+  text: string;
+  visibility: Visibility;
+  /** Stable across retries of the same reply, for platforms that deduplicate on it. */
+  idempotencyKey: string;
+}
+
+export interface PublishedReply {
+  platformId: string;
+  createdAt: number;
+}
+
+/**
+ * What the sync and the outbox need from a platform. One implementation per
+ * folder under platforms/, each with a thin fetch client and a zod mapper.
+ */
+export interface Connector {
+  /** The streams this account syncs (e.g. DMs, comments, mentions), each with its own cursor. */
+  readonly streams: readonly string[];
+  fetchUpdates(stream: string, cursor: string | null, signal: AbortSignal): Promise<UpdatesPage>;
+  sendReply(request: ReplyRequest, signal: AbortSignal): Promise<PublishedReply>;
+}
+
+/**
+ * How a platform call failed, in the terms the outbox and the scheduler act on:
+ * - network: the request may not have arrived (offline, reset, timeout) — outcome unknown for writes;
+ * - server: a 5xx — outcome unknown for writes;
+ * - rate_limited: the platform asked us to wait `retryAfterMs`;
+ * - refused: a definite no (bad request, permission, window closed) — retrying will not help;
+ * - unauthorized: the token is no longer valid.
+ */
+export type PlatformErrorKind = 'network' | 'server' | 'rate_limited' | 'refused' | 'unauthorized';
+
+export class PlatformError extends Error {
+  constructor(
+    readonly kind: PlatformErrorKind,
+    message: string,
+    readonly retryAfterMs: number | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'PlatformError';
+  }
+
+  /** Whether a write that failed this way may nevertheless have been carried out. */
+  get ambiguous(): boolean {
+    return this.kind === 'network' || this.kind === 'server';
+  }
+}

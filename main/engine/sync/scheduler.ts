@@ -1,0 +1,119 @@
+import type { Db } from '../db/open';
+import type { Repos } from '../db/repos';
+import type { Account } from '../db/repos/accounts';
+import type { Ingestor } from '../inbox/ingest';
+import { PlatformError, type Connector, type UpdatesPage } from '../platforms/types';
+import { backoffDelay, type BackoffPolicy } from '../support/backoff';
+import type { EventBus } from '../support/events';
+import { sleep } from '../support/sleep';
+import type { ConnectivityMonitor } from './connectivity';
+
+export interface SchedulerDeps {
+  db: Db;
+  repos: Repos;
+  ingestor: Ingestor;
+  connectorFor: (accountId: string) => Connector | undefined;
+  events: EventBus;
+  connectivity: ConnectivityMonitor;
+  now: () => number;
+  /** Wait between polls once caught up. */
+  pollIntervalMs: number;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+  log: (message: string) => void;
+}
+
+/**
+ * One polling loop per account stream: catch up page by page, then poll. A
+ * page and the cursor after it are committed in one transaction, so a crash
+ * re-reads at most one page (and ingest is idempotent). Failures back off with
+ * jitter; the next attempt time is stored, so a restart honours it.
+ */
+export class SyncScheduler {
+  private readonly abort = new AbortController();
+  private readonly loops: Promise<void>[] = [];
+
+  constructor(private readonly deps: SchedulerDeps) {}
+
+  start(accounts: readonly Account[]): void {
+    for (const account of accounts) {
+      if (account.status !== 'active') continue;
+      const connector = this.deps.connectorFor(account.id);
+      if (!connector) continue;
+      for (const stream of connector.streams) this.loops.push(this.run(account.id, stream, connector));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await Promise.all(this.loops);
+  }
+
+  private async run(accountId: string, stream: string, connector: Connector): Promise<void> {
+    const { repos, now, connectivity } = this.deps;
+    const signal = this.abort.signal;
+    const source = `account:${accountId}`;
+    let catchUp: { fetched: number } | null = repos.syncState.get(accountId, stream).cursor === null ? { fetched: 0 } : null;
+
+    while (!signal.aborted) {
+      const state = repos.syncState.get(accountId, stream);
+      if (state.backoffUntil !== null && state.backoffUntil > now()) {
+        await sleep(state.backoffUntil - now(), signal);
+        continue;
+      }
+      if (catchUp) connectivity.setBackfilling(source, true);
+      let page: UpdatesPage;
+      try {
+        page = await connector.fetchUpdates(stream, state.cursor, signal);
+      } catch (error) {
+        if (signal.aborted) break;
+        this.recordFailure(accountId, stream, error);
+        continue;
+      }
+      connectivity.reached(source);
+      this.commit(accountId, stream, page);
+
+      if (page.hasMore && !catchUp) catchUp = { fetched: 0 };
+      if (catchUp) {
+        catchUp.fetched += page.items.length + page.quarantined.length;
+        this.deps.events.emit('sync.progress', {
+          accountId,
+          fetched: catchUp.fetched,
+          total: page.remaining === null ? null : catchUp.fetched + page.remaining,
+          done: !page.hasMore,
+        });
+        if (!page.hasMore) {
+          catchUp = null;
+          connectivity.setBackfilling(source, false);
+        }
+      }
+      if (!page.hasMore) await sleep(this.deps.pollIntervalMs, signal);
+    }
+    connectivity.setBackfilling(source, false);
+  }
+
+  private commit(accountId: string, stream: string, page: UpdatesPage): void {
+    const { db, repos, ingestor, now, events } = this.deps;
+    const result = db.transaction(() => {
+      const ingested = ingestor.ingest(accountId, page.items);
+      repos.quarantine.add(accountId, stream, page.quarantined, now());
+      for (const messageId of ingested.reconciledMessageIds) repos.outbox.completeForMessage(messageId, now());
+      repos.syncState.save(accountId, stream, { cursor: page.cursor, failures: 0, backoffUntil: null, lastSuccessAt: now(), lastError: null });
+      return ingested;
+    })();
+    if (page.quarantined.length > 0) this.deps.log(`sync: ${page.quarantined.length} malformed item(s) from ${accountId}/${stream} quarantined`);
+    if (result.conversationIds.length > 0) events.emit('inbox.changed', { conversationIds: result.conversationIds });
+  }
+
+  private recordFailure(accountId: string, stream: string, error: unknown): void {
+    const { repos, now, connectivity } = this.deps;
+    const state = repos.syncState.get(accountId, stream);
+    const failures = state.failures + 1;
+    const delay =
+      error instanceof PlatformError && error.retryAfterMs !== null ? error.retryAfterMs : backoffDelay(failures, this.deps.backoff, this.deps.random);
+    const reason = error instanceof Error ? error.message : String(error);
+    if (error instanceof PlatformError && error.kind === 'network') connectivity.unreachableFrom(`account:${accountId}`);
+    if (!(error instanceof PlatformError)) this.deps.log(`sync: unexpected failure on ${accountId}/${stream}: ${reason}`);
+    repos.syncState.save(accountId, stream, { ...state, failures, backoffUntil: now() + delay, lastError: reason });
+  }
+}

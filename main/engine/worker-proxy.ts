@@ -1,0 +1,95 @@
+import { Worker } from 'node:worker_threads';
+import { RpcError, type EngineEndpoint, type EventFrame, type ResultFrame } from '../../shared/rpc';
+import type { FromWorker, ToWorker, WorkerOptions } from './worker-protocol';
+
+export interface EngineThread extends EngineEndpoint {
+  /** Flushes and closes the database, then ends the thread. */
+  close(): Promise<void>;
+  /** Told if the engine thread dies on its own (a crash). */
+  onExit(listener: (code: number) => void): void;
+}
+
+/** The reason an engine could not start, shown to the user as is. */
+export class EngineStartError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EngineStartError';
+  }
+}
+
+/**
+ * Starts the engine in a worker thread and gives hosts an EngineEndpoint for
+ * it. Hosts stay thin: they forward frames and never see the database.
+ */
+export function startEngineThread(workerFile: string, options: WorkerOptions): Promise<EngineThread> {
+  const worker = new Worker(workerFile, { workerData: options });
+  const pending = new Map<number, (frame: ResultFrame) => void>();
+  const listeners = new Set<(frame: EventFrame) => void>();
+  const exitListeners = new Set<(code: number) => void>();
+  let nextToken = 1;
+  let closing: Promise<void> | undefined;
+  const send = (message: ToWorker) => worker.postMessage(message);
+
+  return new Promise((resolve, reject) => {
+    let ready = false;
+    worker.on('message', (message: FromWorker) => {
+      switch (message.kind) {
+        case 'ready':
+          ready = true;
+          resolve(thread);
+          break;
+        case 'fatal':
+          reject(new EngineStartError(message.code, message.message));
+          break;
+        case 'result':
+          pending.get(message.token)?.(message.frame);
+          pending.delete(message.token);
+          break;
+        case 'event':
+          for (const listener of listeners) listener(message.frame);
+          break;
+        case 'closed':
+          break;
+      }
+    });
+    worker.on('error', (error) => {
+      if (!ready) reject(error);
+    });
+    worker.on('exit', (code) => {
+      for (const [token, settle] of pending) {
+        pending.delete(token);
+        settle({ t: 'result', id: 0, ok: false, error: new RpcError('unavailable', 'The engine stopped').toBody() });
+      }
+      if (!ready) reject(new EngineStartError('internal', `The engine stopped while starting (exit code ${code})`));
+      else if (!closing) for (const listener of exitListeners) listener(code);
+    });
+
+    const thread: EngineThread = {
+      dispatch(frame) {
+        const token = nextToken++;
+        const id = typeof frame === 'object' && frame !== null && Number.isInteger((frame as { id?: unknown }).id) ? (frame as { id: number }).id : 0;
+        return new Promise((settle) => {
+          pending.set(token, (result) => settle(result.id === 0 && !result.ok ? { ...result, id } : result));
+          send({ kind: 'call', token, frame });
+        });
+      },
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      onExit(listener) {
+        exitListeners.add(listener);
+      },
+      close() {
+        closing ??= new Promise<void>((done) => {
+          worker.once('exit', () => done());
+          send({ kind: 'close' });
+        });
+        return closing;
+      },
+    };
+  });
+}

@@ -1,0 +1,35 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { DatabaseOpenError } from './db/errors';
+import { Engine } from './engine';
+import type { FromWorker, ToWorker, WorkerOptions } from './worker-protocol';
+
+/**
+ * Entry point of the engine thread. better-sqlite3 is synchronous: running it
+ * here keeps a long backfill or a big query from freezing any window.
+ */
+const port = parentPort;
+if (!port) throw new Error('engine worker must run in a worker thread');
+const post = (message: FromWorker) => port.postMessage(message);
+
+let engine: Engine;
+try {
+  engine = new Engine(workerData as WorkerOptions);
+} catch (error) {
+  const code = error instanceof DatabaseOpenError ? error.code : 'internal';
+  post({ kind: 'fatal', code, message: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+}
+
+engine.subscribe((frame) => post({ kind: 'event', frame }));
+port.on('message', (message: ToWorker) => {
+  if (message.kind === 'call') {
+    void engine.dispatch(message.frame).then((frame) => post({ kind: 'result', token: message.token, frame }));
+  } else if (message.kind === 'close') {
+    void engine.close().then(() => {
+      post({ kind: 'closed' });
+      port.close();
+    });
+  }
+});
+engine.start();
+post({ kind: 'ready' });

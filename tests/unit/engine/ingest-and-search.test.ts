@@ -1,0 +1,166 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../shared/domain';
+import { openDatabase, type Db } from '../../../main/engine/db/open';
+import { createRepos } from '../../../main/engine/db/repos';
+import { Ingestor, type InboundItem } from '../../../main/engine/inbox/ingest';
+import { toFtsQuery } from '../../../main/engine/search/fts-query';
+import { MessageSearch } from '../../../main/engine/search/message-search';
+import { createIdGenerator } from '../../../main/engine/support/ids';
+import { tempDir } from '../helpers/temp-dir';
+
+function workspace() {
+  const db = openDatabase(join(tempDir(), 'w.sqlite'));
+  const repos = createRepos(db);
+  let clock = 1_000_000;
+  const now = () => clock;
+  repos.accounts.insert({ id: 'acc', platform: 'sandbox', name: 'Northwind', handle: '@nw', status: 'active', config: {} }, 1);
+  const ingestor = new Ingestor(db, createIdGenerator(now), now);
+  const ingest = (items: InboundItem[]) => db.transaction(() => ingestor.ingest('acc', items))();
+  return { db, repos, ingest, search: new MessageSearch(db), tick: (ms: number) => (clock += ms) };
+}
+
+let n = 0;
+function item(thread: string, body: string, at: number, extra: Partial<InboundItem> = {}): InboundItem {
+  n++;
+  return {
+    platformId: `m${n}`,
+    thread: { platformId: thread, kind: 'dm', title: '', rating: null },
+    author: { platformId: `u-${thread}`, name: `Customer ${thread}`, handle: `@${thread}` },
+    lang: 'en',
+    body,
+    createdAt: at,
+    direction: 'in',
+    visibility: 'private',
+    ...extra,
+  };
+}
+
+function ftsIsConsistent(db: Db): void {
+  db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)").run();
+}
+
+describe('ingest', () => {
+  it('groups messages into conversations with contact, preview and newest-first order', () => {
+    const { repos, ingest } = workspace();
+    const result = ingest([item('t1', 'first', 10), item('t2', 'other', 20), item('t1', '  second\n\nline  ', 30)]);
+    expect(result.inserted).toBe(3);
+    const page = repos.conversations.page('needs_reply', 0, 10);
+    expect(page.total).toBe(2);
+    expect(page.items.map((c) => [c.contactName, c.preview, c.lastMessageAt])).toEqual([
+      ['Customer t1', 'second line', 30],
+      ['Customer t2', 'other', 20],
+    ]);
+  });
+
+  it('is idempotent: re-ingesting a page adds nothing', () => {
+    const { db, ingest } = workspace();
+    const page = [item('t1', 'a', 1), item('t1', 'b', 2)];
+    ingest(page);
+    expect(ingest(page)).toMatchObject({ inserted: 0, conversationIds: [] });
+    expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(2);
+  });
+
+  it('reopens a pending or closed conversation when the customer writes again, but not for an older message', () => {
+    const { db, repos, ingest } = workspace();
+    ingest([item('t1', 'hello', 100)]);
+    const id = repos.conversations.page('needs_reply', 0, 1).items[0]!.id;
+    db.prepare("UPDATE conversations SET status = 'closed' WHERE id = ?").run(id);
+    ingest([item('t1', 'late arrival from the past', 50)]);
+    expect(repos.conversations.get(id)!.status).toBe('closed');
+    ingest([item('t1', 'are you there?', 200)]);
+    expect(repos.conversations.get(id)!.status).toBe('open');
+  });
+
+  it('a brand reply made elsewhere moves the conversation to pending', () => {
+    const { repos, ingest } = workspace();
+    ingest([item('t1', 'question', 100), item('t1', 'answer', 200, { direction: 'out', author: { platformId: 'brand', name: 'Northwind', handle: '' } })]);
+    expect(repos.conversations.page('pending', 0, 10).items.map((c) => c.preview)).toEqual(['answer']);
+  });
+
+  it('stores hostile bodies exactly as sent', () => {
+    const { repos, ingest } = workspace();
+    const hostile = '<img src=x onerror=alert(1)> \u202Eevil\u202C zero\u200Bwidth <script>alert("x")</script>';
+    ingest([item('t1', hostile, 1)]);
+    const id = repos.conversations.page('all', 0, 1).items[0]!.id;
+    expect(repos.messages.listByConversation(id)[0]!.body).toBe(hostile);
+  });
+
+  it('pages through a view by offset with a stable total', () => {
+    const { repos, ingest } = workspace();
+    ingest(Array.from({ length: 120 }, (_, i) => item(`t${i}`, `message ${i}`, i)));
+    const seen = new Set<string>();
+    for (let offset = 0; offset < 120; offset += 50) {
+      const page = repos.conversations.page('needs_reply', offset, 50);
+      expect(page.total).toBe(120);
+      page.items.forEach((c) => seen.add(c.id));
+    }
+    expect(seen.size).toBe(120);
+    expect(repos.conversations.page('closed', 0, 50)).toEqual({ total: 0, items: [] });
+  });
+});
+
+describe('search', () => {
+  it('finds words across languages, ignoring diacritics, with the match marked', () => {
+    const { search, ingest } = workspace();
+    ingest([
+      item('t1', 'Zamówienie przyszło uszkodzone, proszę o zwrot', 1, { lang: 'pl' }),
+      item('t2', 'Где мой заказ? Жду уже неделю', 2, { lang: 'ru' }),
+      item('t3', 'Where is my parcel?', 3),
+    ]);
+    expect(search.search('uszkodzone', 10).map((h) => h.contactName)).toEqual(['Customer t1']);
+    expect(search.search('zamowienie', 10)).toHaveLength(1); // typed without the accent, still found
+    expect(search.search('заказ', 10).map((h) => h.contactName)).toEqual(['Customer t2']);
+    const [hit] = search.search('parcel', 10);
+    expect(hit!.snippet).toContain(`${HIGHLIGHT_START}parcel${HIGHLIGHT_END}`);
+  });
+
+  it('matches the last word as a prefix while typing', () => {
+    const { search, ingest } = workspace();
+    ingest([item('t1', 'refund please', 1)]);
+    expect(search.search('refu', 10)).toHaveLength(1);
+    expect(search.search('refu ', 10)).toHaveLength(0);
+  });
+
+  it.each(['"', 'NEAR(a b)', 'a OR', '*', 'body:x', '(((', "'; DROP TABLE messages; --", '^start', '-x', '\u0000', ''])(
+    'treats %j as plain words, never as FTS syntax or SQL',
+    (query) => {
+      const { search, ingest, db } = workspace();
+      ingest([item('t1', 'ordinary text', 1)]);
+      expect(() => search.search(query, 10)).not.toThrow();
+      expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(1);
+    },
+  );
+
+  it('builds quoted FTS queries', () => {
+    expect(toFtsQuery('where is "it"')).toBe('"where" "is" "it"*');
+    expect(toFtsQuery('  ')).toBeNull();
+  });
+
+  it('keeps the index consistent through inserts, body edits and deletes', () => {
+    const { db, ingest, search } = workspace();
+    ingest([item('t1', 'alpha', 1), item('t2', 'beta', 2)]);
+    db.prepare("UPDATE messages SET body = 'gamma' WHERE body = 'alpha'").run();
+    db.prepare("UPDATE messages SET state = NULL WHERE body = 'beta'").run(); // not a body change: no index work
+    db.prepare("DELETE FROM messages WHERE body = 'beta'").run();
+    ftsIsConsistent(db);
+    expect(search.search('alpha', 10)).toHaveLength(0);
+    expect(search.search('beta', 10)).toHaveLength(0);
+    expect(search.search('gamma', 10)).toHaveLength(1);
+  });
+});
+
+describe('settings', () => {
+  it('falls back to the default when a stored value is corrupt, and reports it', async () => {
+    const { db } = workspace();
+    const problems: string[] = [];
+    const { SettingsRepo } = await import('../../../main/engine/db/repos/settings');
+    const { Language } = await import('../../../shared/domain');
+    const settings = new SettingsRepo(db, (key) => problems.push(key));
+    db.prepare("INSERT INTO settings (key, value) VALUES ('ui.language', '\"klingon\"')").run();
+    expect(settings.get('ui.language', Language.nullable(), null)).toBeNull();
+    expect(problems).toEqual(['ui.language']);
+    settings.set('ui.language', 'pl');
+    expect(settings.get('ui.language', Language.nullable(), null)).toBe('pl');
+  });
+});
