@@ -67,6 +67,8 @@ export const Message = z.object({
   createdAt: Timestamp,
   state: OutboundState.nullable(),
   error: z.string().nullable(),
+  /** For outbound messages, the id the client chose when sending: lets the screen match its optimistic copy. */
+  clientId: z.string().nullable(),
 });
 export type Message = z.infer<typeof Message>;
 

@@ -3,11 +3,17 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { startSandbox, type Sandbox } from './platforms/sandbox/fake';
 
-const DemoState = z.object({ seed: z.number().int(), epoch: z.number().int().positive() });
+const DemoState = z.object({ seed: z.number().int().min(0).max(2 ** 32 - 1), epoch: z.number().int().positive() });
 const STATE_FILE = 'demo-sandbox.json';
 
 /** A new inbound message every this many ms, so the demo inbox visibly lives. */
 const DEMO_LIVE_INTERVAL_MS = 45_000;
+/**
+ * Live items are due from the epoch on, so an old demo would replay weeks of
+ * them at once; past this age the demo moves on to a fresh seed (new ids, so
+ * nothing collides with what the workspace already holds).
+ */
+const DEMO_MAX_AGE_MS = 3 * 24 * 3_600_000;
 
 /**
  * The sandbox a demo workspace syncs from, started in the host's process.
@@ -17,9 +23,11 @@ const DEMO_LIVE_INTERVAL_MS = 45_000;
 export async function startDemoSandbox(dataDir: string, seed: number | undefined, log: (message: string) => void): Promise<Sandbox> {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, STATE_FILE);
+  const now = Date.now();
   let state = readState(file, log);
-  if (!state || (seed !== undefined && seed !== state.seed)) {
-    state = { seed: seed ?? 1, epoch: Math.floor(Date.now() / 60_000) * 60_000 };
+  if (!state || (seed !== undefined && seed !== state.seed) || now - state.epoch > DEMO_MAX_AGE_MS) {
+    const nextSeed = seed ?? (state ? (state.seed + 1) % 2 ** 32 : 1);
+    state = { seed: nextSeed, epoch: Math.floor(now / 60_000) * 60_000 };
     writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`);
   }
   return startSandbox({ seed: state.seed, epoch: state.epoch, port: 0, liveIntervalMs: DEMO_LIVE_INTERVAL_MS });

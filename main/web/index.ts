@@ -32,7 +32,7 @@ function parseOptions() {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
     const seed = values.seed === undefined ? undefined : Number(values.seed);
-    if (seed !== undefined && !Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
+    if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32)) throw new Error(`--seed must be an integer from 0 to 4294967295, got ${values.seed}`);
     const poll = values['poll-interval-ms'] === undefined ? undefined : Number(values['poll-interval-ms']);
     if (poll !== undefined && !(Number.isInteger(poll) && poll >= 100)) throw new Error('--poll-interval-ms must be an integer ≥ 100');
     const base = process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_FRAME_BYTES, RpcError, type EngineEndpoint } from '../../shared/rpc';
 import { HostGuard } from './auth';
@@ -52,22 +53,28 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const sockets = new Set<WebSocket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  let guard: HostGuard | undefined;
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const guard = new HostGuard(token, port);
 
-  const server = createServer((request, response) => {
-    void serveHttp(guard!, options.staticDir, request, response).catch(() => {
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    void serveHttp(guard, options.staticDir, request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500, SECURITY_HEADERS);
       response.end();
     });
   });
 
-  server.on('upgrade', (request, socket, head) => {
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const refuse = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
-    if (!guard!.hostAllowed(request) || !guard!.originAllowed(request)) return refuse('403 Forbidden');
-    if (!guard!.tokenFrom(request, url).valid) return refuse('401 Unauthorized');
+    if (!guard.hostAllowed(request) || !guard.originAllowed(request)) return refuse('403 Forbidden');
+    if (!guard.tokenFrom(request, url).valid) return refuse('401 Unauthorized');
     if (url.pathname !== '/rpc') return refuse('404 Not Found');
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
@@ -94,13 +101,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const text = JSON.stringify(frame);
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
   });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  guard = new HostGuard(token, port);
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

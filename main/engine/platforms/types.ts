@@ -46,9 +46,10 @@ export interface Connector {
  * - server: a 5xx — outcome unknown for writes;
  * - rate_limited: the platform asked us to wait `retryAfterMs`;
  * - refused: a definite no (bad request, permission, window closed) — retrying will not help;
- * - unauthorized: the token is no longer valid.
+ * - unauthorized: the token is no longer valid;
+ * - cursor_invalid: the platform no longer knows our sync position — read again from the start (ingest is idempotent).
  */
-export type PlatformErrorKind = 'network' | 'server' | 'rate_limited' | 'refused' | 'unauthorized';
+export type PlatformErrorKind = 'network' | 'server' | 'rate_limited' | 'refused' | 'unauthorized' | 'cursor_invalid';
 
 export class PlatformError extends Error {
   constructor(

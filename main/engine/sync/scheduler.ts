@@ -67,6 +67,12 @@ export class SyncScheduler {
         page = await connector.fetchUpdates(stream, state.cursor, signal);
       } catch (error) {
         if (signal.aborted) break;
+        if (error instanceof PlatformError && error.kind === 'cursor_invalid') {
+          this.deps.log(`sync: ${accountId}/${stream} lost its position (${error.message}); reading again from the start`);
+          repos.syncState.save(accountId, stream, { ...state, cursor: null });
+          catchUp = { fetched: 0 };
+          continue;
+        }
         this.recordFailure(accountId, stream, error);
         continue;
       }

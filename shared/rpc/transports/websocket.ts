@@ -53,6 +53,9 @@ export function websocketTransport(options: WebSocketTransportOptions): Transpor
       for (const listener of frameListeners) listener(frame);
     });
     socket.addEventListener('close', () => {
+      // The client fails every pending call on disconnect; a frame still queued
+      // here belongs to such a call and must not run later behind its back.
+      queue.length = 0;
       options.onStatus?.(false);
       for (const listener of disconnectListeners) listener();
       if (closed) return;

@@ -37,6 +37,7 @@ function fakeHandlers(overrides: Partial<Handlers<null>> = {}): Handlers<null> {
       createdAt: 5,
       state: 'queued',
       error: null,
+      clientId: input.clientId,
     }),
     'search.messages': () => ({ hits: [] }),
     'settings.get': () => ({ language: null }),

@@ -11,10 +11,11 @@ interface MessageRow {
   createdAt: number;
   state: OutboundState | null;
   error: string | null;
+  clientId: string | null;
 }
 
 const COLUMNS = `id, conversation_id AS conversationId, direction, visibility, author_name AS authorName, body,
-  created_at AS createdAt, state, error`;
+  created_at AS createdAt, state, error, client_id AS clientId`;
 
 export interface NewOutbound {
   id: string;

@@ -29,7 +29,7 @@ export class SandboxConnector implements Connector {
     url.searchParams.set('limit', String(this.config.pageSize ?? 200));
     const response = this.check(await requestJson(url.href, { method: 'GET' }, signal));
     const page = parse(WireUpdatesPage, response.body, 'updates page');
-    return { ...mapItems(page.updates), cursor: page.cursor, hasMore: page.has_more, remaining: page.remaining ?? null };
+    return { ...mapItems(page.updates), cursor: page.cursor, hasMore: page.has_more, remaining: page.remaining };
   }
 
   async sendReply(request: ReplyRequest, signal: AbortSignal): Promise<PublishedReply> {
@@ -53,6 +53,7 @@ export class SandboxConnector implements Connector {
     if (response.status < 400) return response;
     const reason = WireError.safeParse(response.body);
     const message = reason.success ? reason.data.error.message : `HTTP ${response.status}`;
+    if (reason.success && reason.data.error.code === 'invalid_cursor') throw new PlatformError('cursor_invalid', message);
     if (response.status === 429) {
       throw new PlatformError('rate_limited', message, parseRetryAfter(response.headers.get('retry-after'), this.now()) ?? 60_000);
     }

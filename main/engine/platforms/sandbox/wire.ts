@@ -55,7 +55,7 @@ export const WireUpdatesPage = z.object({
   /** How many items the platform holds in all, for the backfill's progress bar. */
   total: z.number().int().nonnegative(),
   /** Items after this page, so a client can show how far a catch-up has come. */
-  remaining: z.number().int().nonnegative().optional(),
+  remaining: z.number().int().nonnegative(),
 });
 export type WireUpdatesPage = z.infer<typeof WireUpdatesPage>;
 

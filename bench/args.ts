@@ -1,0 +1,25 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchArgs {
+  /** 1 = 100,000 conversations and 1,000,000 messages. */
+  scale: number;
+}
+
+/** The whole dataset is held in memory to feed both runs; past this the V8 heap runs out. */
+const MAX_SCALE = 4;
+
+export class UsageError extends Error {}
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  let values: { scale?: string | undefined };
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: { scale: { type: 'string' } }, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const scale = values.scale === undefined ? 1 : Number(values.scale);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > MAX_SCALE || values.scale?.trim() === '') {
+    throw new UsageError(`--scale must be a number in (0, ${MAX_SCALE}], got ${JSON.stringify(values.scale)}`);
+  }
+  return { scale };
+}

@@ -1,0 +1,60 @@
+import type { Engine } from '../main/engine/engine';
+import { toFtsQuery } from '../main/engine/search/fts-query';
+import { call } from './calls';
+
+export const SEARCH_LIMIT = 50;
+export const SEARCH_ROUNDS = 10;
+
+/**
+ * What agents type: frequent words (huge posting lists, the slow case for
+ * ranking), rare ones, two-word queries, half-typed prefixes, Russian and
+ * Polish with and without diacritics, and one with no match. A trailing
+ * space means the word was finished (no prefix match), as in the search box.
+ */
+export const SEARCH_QUERIES: readonly string[] = [
+  'delivery', 'refund', 'order', 'broken', 'thanks', 'refu', 'deliv', 'tracking number', 'wrong size', 'charged twice', 'parcel locker',
+  'kettle', 'Kestrel', 'warranty', 'courier ', 'return label', 'scuffed', 'ombudsman', 'xylophone',
+  'доставка', 'заказ', 'возврат', 'спасибо', 'курьер', 'возв', 'деньги карту', 'промокод', 'самовар', 'трек номер',
+  'zamówienie', 'zamowienie', 'zwrot', 'paczka', 'kurier', 'reklamacja', 'zwr', 'paczkomat', 'dziękuję ', 'samowar', 'zwrot pieniędzy',
+];
+
+/** The bare FTS5 ranking query the engine's search is built on: the floor for any search over this index. */
+const RAW_FTS5 = 'SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rank LIMIT 50';
+
+export interface QueryTiming {
+  query: string;
+  /** All messages the query matches; the engine ranks every one of them to return the best 50. */
+  matches: number;
+  engine: number[];
+  raw: number[];
+}
+
+/**
+ * Each query through `search.messages` and as the bare FTS5 query with the
+ * same match string, alternating so both see the same cache state. One
+ * untimed round first, then SEARCH_ROUNDS timed rounds.
+ */
+export async function timeSearch(engine: Engine): Promise<QueryTiming[]> {
+  const raw = engine.db.prepare<[string], number>(RAW_FTS5).pluck();
+  const count = engine.db.prepare<[string], number>('SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?').pluck();
+  const timings = SEARCH_QUERIES.map((query) => {
+    const match = toFtsQuery(query);
+    if (match === null) throw new Error(`search query ${JSON.stringify(query)} has nothing searchable`);
+    return { query, match, matches: count.get(match)!, engine: [] as number[], raw: [] as number[] };
+  });
+  for (let round = 0; round <= SEARCH_ROUNDS; round++) {
+    for (const timing of timings) {
+      let started = performance.now();
+      const { hits } = await call(engine, 'search.messages', { query: timing.query, limit: SEARCH_LIMIT });
+      const engineMs = performance.now() - started;
+      started = performance.now();
+      const rowids = raw.all(timing.match);
+      const rawMs = performance.now() - started;
+      if (hits.length !== rowids.length) throw new Error(`search ${JSON.stringify(timing.query)}: ${hits.length} hits, bare FTS5 found ${rowids.length}`);
+      if (round === 0) continue;
+      timing.engine.push(engineMs);
+      timing.raw.push(rawMs);
+    }
+  }
+  return timings.map(({ query, matches, engine: engineMs, raw: rawMs }) => ({ query, matches, engine: engineMs, raw: rawMs }));
+}

@@ -1,0 +1,37 @@
+import type { KeyboardEvent, RefObject } from 'react';
+import { useStore } from 'zustand';
+import { useI18n } from '../i18n/I18nProvider';
+import { actionFor, keymap } from '../keyboard/keymap';
+import { useSession } from '../session/SessionContext';
+import { ConversationView } from './ConversationView';
+import './conversation.css';
+
+interface ConversationPaneProps {
+  replyRef: RefObject<HTMLTextAreaElement | null>;
+  /** Esc anywhere in the pane: back to the list. */
+  onBack(): void;
+}
+
+export function ConversationPane({ replyRef, onBack }: ConversationPaneProps) {
+  const { t } = useI18n();
+  const opened = useStore(useSession().conversation.state, (s) => s.opened);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (actionFor(keymap.conversation, event.nativeEvent) !== 'back') return;
+    event.preventDefault();
+    onBack();
+  };
+
+  return (
+    <section className="conversation-pane" onKeyDown={onKeyDown}>
+      {opened ? (
+        <ConversationView key={opened.id} opened={opened} replyRef={replyRef} />
+      ) : (
+        <div className="conversation-none">
+          <h2>{t('conversation.noneTitle')}</h2>
+          <p>{t('conversation.noneHint')}</p>
+        </div>
+      )}
+    </section>
+  );
+}

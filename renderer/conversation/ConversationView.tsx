@@ -1,0 +1,60 @@
+import { useId, type RefObject } from 'react';
+import { useStore } from 'zustand';
+import type { ConversationSummary, Message } from '../../shared/domain';
+import { RpcError } from '../../shared/rpc';
+import { useI18n } from '../i18n/I18nProvider';
+import { useNow } from '../i18n/useNow';
+import { errorReason } from '../rpc/errorReason';
+import { useSession } from '../session/SessionContext';
+import { ConversationHeader } from './ConversationHeader';
+import type { PendingReply } from './conversationStore';
+import { MessageLog } from './MessageLog';
+import { ReplyBox } from './ReplyBox';
+
+const NO_PENDING: readonly PendingReply[] = [];
+
+export function ConversationView({ opened, replyRef }: { opened: ConversationSummary; replyRef: RefObject<HTMLTextAreaElement | null> }) {
+  const { t } = useI18n();
+  const { conversation: store } = useSession();
+  const conversation = useStore(store.state, (s) => s.conversation);
+  const loadError = useStore(store.state, (s) => s.loadError);
+  const pending = useStore(store.state, (s) => s.pending[opened.id] ?? NO_PENDING);
+  const now = useNow();
+  const headingId = useId();
+
+  const engineMessages = conversation?.messages ?? [];
+  const known = new Set(engineMessages.map((m) => m.clientId));
+  // Replies the engine has not acknowledged yet show as queued, in the agent's words, at once. The pending copy
+  // leaves when reply.send answers, or as soon as the engine's own copy (same clientId) arrives by an event.
+  const queued = pending
+    .filter((reply) => !known.has(reply.clientId))
+    .map(
+      (reply): Message => ({
+        id: reply.clientId,
+        conversationId: opened.id,
+        direction: 'out',
+        visibility: 'public',
+        authorName: t('message.you'),
+        body: reply.body,
+        createdAt: reply.createdAt,
+        state: 'queued',
+        clientId: reply.clientId,
+        error: null,
+      }),
+    );
+
+  return (
+    <article className="conversation" aria-labelledby={headingId}>
+      <ConversationHeader conversation={conversation ?? opened} headingId={headingId} />
+      {loadError !== null && (
+        <p role="alert" className="conversation-error">
+          {loadError instanceof RpcError && loadError.code === 'not_found'
+            ? t('conversation.notFound')
+            : t('conversation.loadFailed', { reason: errorReason(loadError, t) })}
+        </p>
+      )}
+      <MessageLog messages={[...engineMessages, ...queued]} now={now} />
+      <ReplyBox conversationId={opened.id} textareaRef={replyRef} />
+    </article>
+  );
+}

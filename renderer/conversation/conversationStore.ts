@@ -1,0 +1,128 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Conversation, ConversationSummary, Message } from '../../shared/domain';
+import type { Client } from '../../shared/rpc';
+
+/** A reply the engine has not acknowledged yet; shown as queued at once. */
+export interface PendingReply {
+  clientId: string;
+  body: string;
+  createdAt: number;
+}
+
+export interface ConversationState {
+  /** What the agent opened, as the list had it: the header shows at once while the full read is out. */
+  opened: ConversationSummary | null;
+  /** The engine's copy of the opened conversation, once read. */
+  conversation: Conversation | null;
+  loadError: unknown;
+  /** Keyed by conversation id: a reply sent just before switching must survive the switch. */
+  pending: Readonly<Record<string, readonly PendingReply[]>>;
+  drafts: Readonly<Record<string, string>>;
+  /** Why the last send from a conversation failed, until the next attempt. */
+  sendErrors: Readonly<Record<string, unknown>>;
+}
+
+export interface ConversationStore {
+  state: StoreApi<ConversationState>;
+  open(summary: ConversationSummary): void;
+  /** Re-reads the open conversation if it is one of these (or unconditionally without ids). */
+  reload(ids?: readonly string[]): void;
+  setDraft(conversationId: string, text: string): void;
+  /** Sends the conversation's draft; resolves to whether the engine accepted it. */
+  send(conversationId: string): Promise<boolean>;
+}
+
+const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> => {
+  const { [key]: _removed, ...rest } = record;
+  return rest;
+};
+
+export function createConversationStore(client: Client, newClientId: () => string = () => crypto.randomUUID()): ConversationStore {
+  const state = createStore<ConversationState>(() => ({
+    opened: null,
+    conversation: null,
+    loadError: null,
+    pending: {},
+    drafts: {},
+    sendErrors: {},
+  }));
+  // Only the newest read may land: an older one finishing late would show a stale or another conversation.
+  let latestRead = 0;
+  /**
+   * The id of a failed reply, by conversation. A failure can be ambiguous (the
+   * link dropped after the call left), so sending the same text again reuses
+   * the id and the engine can recognise the retry instead of publishing twice.
+   */
+  const failedIds = new Map<string, { body: string; clientId: string }>();
+
+  const read = () => {
+    const opened = state.getState().opened;
+    if (!opened) return;
+    const ticket = ++latestRead;
+    client.call('conversation.get', { id: opened.id }).then(
+      (conversation) => {
+        if (ticket === latestRead) state.setState({ conversation, loadError: null });
+      },
+      (loadError: unknown) => {
+        if (ticket === latestRead) state.setState({ loadError });
+      },
+    );
+  };
+
+  const setPending = (conversationId: string, update: (list: readonly PendingReply[]) => readonly PendingReply[]) => {
+    const { pending } = state.getState();
+    const next = update(pending[conversationId] ?? []);
+    return next.length > 0 ? { ...pending, [conversationId]: next } : without(pending, conversationId);
+  };
+
+  /** Puts the engine's answer to reply.send on screen in the same update that drops the pending copy, so nothing blinks. */
+  const adopt = (message: Message, clientId: string) => {
+    const { conversation } = state.getState();
+    const known = conversation?.id === message.conversationId && conversation.messages.some((m) => m.id === message.id);
+    state.setState({
+      pending: setPending(message.conversationId, (list) => list.filter((p) => p.clientId !== clientId)),
+      ...(conversation?.id === message.conversationId && !known ? { conversation: { ...conversation, messages: [...conversation.messages, message] } } : {}),
+    });
+  };
+
+  return {
+    state,
+    open(summary) {
+      if (state.getState().opened?.id !== summary.id) state.setState({ opened: summary, conversation: null, loadError: null });
+      read();
+    },
+    reload(ids) {
+      const opened = state.getState().opened;
+      if (opened && (!ids || ids.includes(opened.id))) read();
+    },
+    setDraft(conversationId, text) {
+      state.setState({ drafts: { ...state.getState().drafts, [conversationId]: text } });
+    },
+    async send(conversationId) {
+      const body = state.getState().drafts[conversationId] ?? '';
+      if (body.trim() === '') return false;
+      const failed = failedIds.get(conversationId);
+      const reply: PendingReply = { clientId: failed?.body === body ? failed.clientId : newClientId(), body, createdAt: Date.now() };
+      state.setState({
+        drafts: without(state.getState().drafts, conversationId),
+        sendErrors: without(state.getState().sendErrors, conversationId),
+        pending: setPending(conversationId, (list) => [...list, reply]),
+      });
+      try {
+        adopt(await client.call('reply.send', { conversationId, clientId: reply.clientId, body }), reply.clientId);
+        failedIds.delete(conversationId);
+        return true;
+      } catch (error) {
+        failedIds.set(conversationId, { body, clientId: reply.clientId });
+        const { drafts, sendErrors } = state.getState();
+        state.setState({
+          pending: setPending(conversationId, (list) => list.filter((p) => p.clientId !== reply.clientId)),
+          // The text goes back to the box — unless the agent has started a new one meanwhile, which must not be overwritten.
+          drafts: drafts[conversationId] ? drafts : { ...drafts, [conversationId]: body },
+          sendErrors: { ...sendErrors, [conversationId]: error },
+        });
+        return false;
+      }
+    },
+  };
+}
