@@ -20,7 +20,7 @@ if (!reason) {
   let first = true;
   lines.on('line', (line) => {
     if (first && line.startsWith('Switchboard is running at ')) {
-      console.log(`Started the browser host on the demo workspace (${reason}): open ${line.slice('Switchboard is running at '.length)}`);
+      console.log(`Started the browser host on the demo workspace, because ${reason}: open ${line.slice('Switchboard is running at '.length)}`);
       first = false;
     } else console.log(line);
   });

@@ -21,7 +21,7 @@ export function electronBinary() {
 
 /** A reason the desktop window cannot open here, or null when it can. */
 export function whyNoDesktop() {
-  if (!electronBinary()) return "Electron's binary is not installed here (no download, or ELECTRON_SKIP_BINARY_DOWNLOAD)";
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display (DISPLAY is not set)';
+  if (!electronBinary()) return "Electron's binary is not installed here";
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display to open a window on';
   return null;
 }
