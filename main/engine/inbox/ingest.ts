@@ -38,14 +38,18 @@ interface ThreadTouch {
 /**
  * The write path for everything that arrives from a platform. A batch is
  * applied with per-batch caches so a page of 200 messages costs roughly 200
- * message inserts plus one upsert per contact and thread — the FTS triggers do
- * the rest. Idempotent: a message already stored is skipped, so re-reading a
+ * message inserts, one lookup per contact and thread and one update per thread
+ * that gained messages — the FTS triggers do the rest. Idempotent: a message already stored is skipped, so re-reading a
  * page after a crash changes nothing. Callers wrap it in a transaction together
  * with the sync cursor.
  */
 export class Ingestor {
-  private readonly upsertContact;
-  private readonly upsertConversation;
+  private readonly findContact;
+  private readonly insertContact;
+  private readonly renameContact;
+  private readonly findConversation;
+  private readonly insertConversation;
+  private readonly completeConversation;
   private readonly insertMessage;
   private readonly adoptOutbound;
   private readonly touchConversation;
@@ -55,22 +59,23 @@ export class Ingestor {
     private readonly newId: () => string,
     private readonly now: () => number,
   ) {
-    this.upsertContact = db
-      .prepare<{ id: string; accountId: string; platformId: string; name: string; handle: string; lang: string | null }, string>(
-        `INSERT INTO contacts (id, account_id, platform_id, name, handle, lang) VALUES (@id, @accountId, @platformId, @name, @handle, @lang)
-         ON CONFLICT (account_id, platform_id) DO UPDATE SET name = excluded.name, handle = excluded.handle, lang = coalesce(excluded.lang, lang)
-         RETURNING id`,
-      )
-      .pluck();
-    this.upsertConversation = db
-      .prepare<Record<string, unknown>, string>(
-        `INSERT INTO conversations (id, account_id, platform_id, kind, status, contact_id, title, rating, lang, last_message_at, preview, created_at, updated_at)
-         VALUES (@id, @accountId, @platformId, @kind, 'open', @contactId, @title, @rating, @lang, @at, '', @now, @now)
-         ON CONFLICT (account_id, platform_id) DO UPDATE SET
-           contact_id = coalesce(contact_id, excluded.contact_id), rating = coalesce(excluded.rating, rating)
-         RETURNING id`,
-      )
-      .pluck();
+    // Read first, write only what is new or changed: most items belong to
+    // contacts and threads already stored, and an upsert would rewrite their rows.
+    this.findContact = db.prepare<[string, string], { id: string; name: string; handle: string }>(
+      'SELECT id, name, handle FROM contacts WHERE account_id = ? AND platform_id = ?',
+    );
+    this.insertContact = db.prepare(
+      'INSERT INTO contacts (id, account_id, platform_id, name, handle, lang) VALUES (@id, @accountId, @platformId, @name, @handle, @lang)',
+    );
+    this.renameContact = db.prepare('UPDATE contacts SET name = ?, handle = ? WHERE id = ?');
+    this.findConversation = db.prepare<[string, string], { id: string; contactId: string | null; rating: number | null }>(
+      'SELECT id, contact_id AS contactId, rating FROM conversations WHERE account_id = ? AND platform_id = ?',
+    );
+    this.insertConversation = db.prepare(
+      `INSERT INTO conversations (id, account_id, platform_id, kind, status, contact_id, title, rating, lang, last_message_at, preview, created_at, updated_at)
+       VALUES (@id, @accountId, @platformId, @kind, 'open', @contactId, @title, @rating, @lang, @at, '', @now, @now)`,
+    );
+    this.completeConversation = db.prepare('UPDATE conversations SET contact_id = coalesce(contact_id, ?), rating = coalesce(?, rating) WHERE id = ?');
     this.insertMessage = db.prepare(
       `INSERT INTO messages (id, conversation_id, platform_id, direction, visibility, author_contact_id, author_name, body, lang, state, created_at, sent_at)
        VALUES (@id, @conversationId, @platformId, @direction, @visibility, @contactId, @authorName, @body, @lang, @state, @createdAt, @sentAt)
@@ -114,18 +119,7 @@ export class Ingestor {
       const contactId = item.direction === 'in' ? this.contactFor(accountId, item, contacts) : null;
       let conversationId = conversations.get(item.thread.platformId);
       if (conversationId === undefined) {
-        conversationId = this.upsertConversation.get({
-          id: this.newId(),
-          accountId,
-          platformId: item.thread.platformId,
-          kind: item.thread.kind,
-          contactId,
-          title: item.thread.title,
-          rating: item.thread.rating,
-          lang: item.lang,
-          at: item.createdAt,
-          now,
-        })!;
+        conversationId = this.conversationFor(accountId, item, contactId, now);
         conversations.set(item.thread.platformId, conversationId);
       }
 
@@ -175,16 +169,33 @@ export class Ingestor {
   private contactFor(accountId: string, item: InboundItem, cache: Map<string, string>): string {
     const cached = cache.get(item.author.platformId);
     if (cached !== undefined) return cached;
-    const id = this.upsertContact.get({
-      id: this.newId(),
-      accountId,
-      platformId: item.author.platformId,
-      name: item.author.name,
-      handle: item.author.handle,
-      lang: item.lang,
-    })!;
+    const { name, handle } = item.author;
+    const existing = this.findContact.get(accountId, item.author.platformId);
+    let id: string;
+    if (existing) {
+      id = existing.id;
+      if (existing.name !== name || existing.handle !== handle) this.renameContact.run(name, handle, id);
+    } else {
+      id = this.newId();
+      this.insertContact.run({ id, accountId, platformId: item.author.platformId, name, handle, lang: item.lang });
+    }
     cache.set(item.author.platformId, id);
     return id;
+  }
+
+  private conversationFor(accountId: string, item: InboundItem, contactId: string | null, now: number): string {
+    const existing = this.findConversation.get(accountId, item.thread.platformId);
+    if (!existing) {
+      const id = this.newId();
+      const { kind, title, rating } = item.thread;
+      this.insertConversation.run({ id, accountId, platformId: item.thread.platformId, kind, contactId, title, rating, lang: item.lang, at: item.createdAt, now });
+      return id;
+    }
+    // A thread first seen through the brand's own message learns its customer later; a review may be re-rated.
+    const learnsContact = existing.contactId === null && contactId !== null;
+    const reRated = item.thread.rating !== null && item.thread.rating !== existing.rating;
+    if (learnsContact || reRated) this.completeConversation.run(contactId, item.thread.rating, existing.id);
+    return existing.id;
   }
 }
 

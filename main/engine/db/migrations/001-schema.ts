@@ -91,6 +91,8 @@ export const schema: Migration = {
       ) STRICT;
       CREATE INDEX messages_by_conversation ON messages (conversation_id, created_at);
       CREATE UNIQUE INDEX messages_by_platform_id ON messages (conversation_id, platform_id) WHERE platform_id IS NOT NULL;
+      -- Our replies not yet confirmed by the platform: a handful of rows, looked up for every outbound item a sync brings.
+      CREATE INDEX messages_unconfirmed ON messages (conversation_id) WHERE direction = 'out' AND platform_id IS NULL;
 
       CREATE TABLE drafts (
         conversation_id TEXT PRIMARY KEY REFERENCES conversations (id) ON DELETE CASCADE,
