@@ -1,7 +1,7 @@
 import type { KeyboardEvent, RefObject } from 'react';
 import { useStore } from 'zustand';
 import { useI18n } from '../i18n/I18nProvider';
-import { actionFor, keymap } from '../keyboard/keymap';
+import { keyAction } from '../keyboard/keymap';
 import { useSession } from '../session/SessionContext';
 import { ConversationView } from './ConversationView';
 import './conversation.css';
@@ -17,7 +17,7 @@ export function ConversationPane({ replyRef, onBack }: ConversationPaneProps) {
   const opened = useStore(useSession().conversation.state, (s) => s.opened);
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (actionFor(keymap.conversation, event.nativeEvent) !== 'back') return;
+    if (keyAction(event.nativeEvent, 'conversation') !== 'back') return;
     event.preventDefault();
     onBack();
   };

@@ -2,7 +2,7 @@ import { useId, type KeyboardEvent, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import { MAX_REPLY_LENGTH } from '../../shared/domain';
 import { useI18n } from '../i18n/I18nProvider';
-import { actionFor, keymap } from '../keyboard/keymap';
+import { keyAction } from '../keyboard/keymap';
 import { errorReason } from '../rpc/errorReason';
 import { useSession } from '../session/SessionContext';
 
@@ -21,7 +21,7 @@ export function ReplyBox({ conversationId, textareaRef }: ReplyBoxProps) {
 
   const send = () => void conversation.send(conversationId);
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (actionFor(keymap.reply, event.nativeEvent) !== 'send') return;
+    if (keyAction(event.nativeEvent, 'composer') !== 'send') return;
     event.preventDefault();
     send();
   };

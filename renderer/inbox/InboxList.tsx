@@ -3,7 +3,8 @@ import { useStore } from 'zustand';
 import type { ConversationSummary } from '../../shared/domain';
 import { useI18n } from '../i18n/I18nProvider';
 import { useNow } from '../i18n/useNow';
-import { actionFor, keymap } from '../keyboard/keymap';
+import type { ActionId } from '../../shared/keymap';
+import { keyAction } from '../keyboard/keymap';
 import { errorReason } from '../rpc/errorReason';
 import { useSession } from '../session/SessionContext';
 import { itemAt } from './inboxPages';
@@ -52,30 +53,23 @@ export function InboxList({ listRef, onOpen, onReply }: InboxListProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const action = actionFor(keymap.list, event.nativeEvent);
-    if (action === null || count === 0) return;
-    event.preventDefault();
+    const action = keyAction(event.nativeEvent, 'list');
+    if (action === 'pending') return event.preventDefault();
     const current = itemAt(pages, active);
-    switch (action) {
-      case 'next':
-        return select(active + 1);
-      case 'previous':
-        return select(active - 1);
-      case 'pageDown':
-        return select(active + rowsPerPage(viewportHeight));
-      case 'pageUp':
-        return select(active - rowsPerPage(viewportHeight));
-      case 'first':
-        return select(0);
-      case 'last':
-        return select(count - 1);
-      case 'open':
-        if (current) onOpen(current);
-        return;
-      case 'reply':
-        if (current) onReply(current);
-        return;
-    }
+    const handlers: Partial<Record<ActionId, () => void>> = {
+      next: () => select(active + 1),
+      previous: () => select(active - 1),
+      pageDown: () => select(active + rowsPerPage(viewportHeight)),
+      pageUp: () => select(active - rowsPerPage(viewportHeight)),
+      first: () => select(0),
+      last: () => select(count - 1),
+      open: () => current && onOpen(current),
+      reply: () => current && onReply(current),
+    };
+    const run = action === null || count === 0 ? undefined : handlers[action];
+    if (!run) return;
+    event.preventDefault();
+    run();
   };
 
   const pick = (index: number) => {

@@ -1,50 +1,33 @@
+import { DEFAULT_KEYMAP, createMatcher, resolveKeymap, type ActionId, type Match, type Scope } from '../../shared/keymap';
+
 /**
- * Shortcuts as data, so they can be listed and remapped. A binding is an
- * optional `Mod+` (Ctrl, or Cmd on a Mac) and/or `Shift+` followed by a
- * `KeyboardEvent.code`: physical keys, so `j` is the same key with a Russian
- * or Polish layout active.
+ * The one keymap (shared/keymap), applied to DOM key events. Keys match on
+ * `KeyboardEvent.code`, so `j` is the same key with a Russian or Polish layout.
+ * User remapping arrives with the settings screen; until then the defaults,
+ * which the keymap's own tests prove conflict-free, are the bindings.
  */
-export const keymap = {
-  list: {
-    next: ['ArrowDown', 'KeyJ'],
-    previous: ['ArrowUp', 'KeyK'],
-    pageDown: ['PageDown'],
-    pageUp: ['PageUp'],
-    first: ['Home'],
-    last: ['End'],
-    open: ['Enter', 'NumpadEnter'],
-    reply: ['KeyR'],
-  },
-  conversation: {
-    back: ['Escape'],
-  },
-  reply: {
-    send: ['Mod+Enter', 'Mod+NumpadEnter'],
-  },
-} as const satisfies Record<string, Record<string, readonly string[]>>;
+const resolved = resolveKeymap(DEFAULT_KEYMAP, {});
+if (!('bindings' in resolved)) throw new Error(`default keymap conflicts: ${JSON.stringify(resolved.conflicts)}`);
+const matcher = createMatcher(resolved.bindings);
+const platform = /Mac|iPhone|iPad/.test(navigator.platform) ? 'mac' : 'other';
 
-export interface KeyLike {
-  code: string;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  altKey: boolean;
-  shiftKey: boolean;
-  isComposing?: boolean;
+// A key event bubbles through several handlers; the matcher (which remembers
+// the first key of a sequence) must see each event once.
+const seen = new WeakMap<Event, Match>();
+
+function isTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
 }
 
-function matches(binding: string, event: KeyLike): boolean {
-  const parts = binding.split('+');
-  const code = parts.pop();
-  const mod = parts.includes('Mod');
-  const shift = parts.includes('Shift');
-  return event.code === code && (event.ctrlKey || event.metaKey) === mod && event.shiftKey === shift && !event.altKey;
-}
-
-/** The action a key press means in a scope, if any. Keys that are part of an IME composition mean nothing. */
-export function actionFor<Action extends string>(scope: Readonly<Record<Action, readonly string[]>>, event: KeyLike): Action | null {
-  if (event.isComposing) return null;
-  for (const action of Object.keys(scope) as Action[]) {
-    if (scope[action].some((binding) => matches(binding, event))) return action;
+/**
+ * What a key press means in `scope`: an action, 'pending' for the first key of
+ * a sequence (`g` of `g i`, to be swallowed), or null.
+ */
+export function keyAction(event: KeyboardEvent, scope: Scope): ActionId | 'pending' | null {
+  let match = seen.get(event);
+  if (!match) {
+    match = matcher.handle(event, { scope, inTextField: isTextField(event.target), platform, now: event.timeStamp });
+    seen.set(event, match);
   }
-  return null;
+  return match.kind === 'action' ? match.action : match.kind === 'pending' ? 'pending' : null;
 }

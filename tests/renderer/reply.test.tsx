@@ -36,12 +36,14 @@ describe('reply box', () => {
     expect(engine.callsTo('reply.send')).toHaveLength(1);
   });
 
-  it('sends on Cmd+Enter too, and never on a plain Enter', async () => {
+  it('never sends on a plain Enter or Shift+Enter (they add lines), nor on the Mac chord off a Mac', async () => {
     const { box, engine } = await openFirst();
     fireEvent.change(box, { target: { value: 'Line one' } });
     fireEvent.keyDown(box, { code: 'Enter', key: 'Enter' });
+    fireEvent.keyDown(box, { code: 'Enter', key: 'Enter', shiftKey: true });
+    fireEvent.keyDown(box, { code: 'Enter', key: 'Enter', metaKey: true }); // jsdom is not a Mac: Mod is Ctrl
     expect(engine.callsTo('reply.send')).toHaveLength(0);
-    fireEvent.keyDown(box, { code: 'Enter', key: 'Enter', metaKey: true });
+    fireEvent.keyDown(box, { code: 'NumpadEnter', key: 'Enter', ctrlKey: true });
     expect(engine.callsTo('reply.send')).toHaveLength(1);
   });
 
