@@ -1,5 +1,6 @@
 import type { Engine } from '../main/engine/engine';
 import type { CallInput, CallName, CallOutput } from '../shared/contract';
+import { YIELD_EVERY, yieldForSignals } from './interrupt';
 
 let nextId = 1;
 
@@ -18,6 +19,7 @@ export async function timeCall<N extends CallName>(engine: Engine, name: N, inpu
     const started = performance.now();
     await call(engine, name, input);
     samples.push(performance.now() - started);
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldForSignals();
   }
   return samples;
 }

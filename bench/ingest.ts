@@ -1,19 +1,22 @@
 import type { Db } from '../main/engine/db/open';
 import { Ingestor, previewOf, type InboundItem } from '../main/engine/inbox/ingest';
 import { createIdGenerator } from '../main/engine/support/ids';
+import { YIELD_EVERY, yieldForSignals } from './interrupt';
 
 /** Items per page the sync commits in one transaction (the platforms' page size). */
 export const PAGE_SIZE = 200;
 
 /** The engine's write path exactly as the sync drives it: one transaction per page, through Ingestor. */
-export function engineIngest(db: Db, accountId: string, items: readonly InboundItem[]): number {
+export async function engineIngest(db: Db, accountId: string, items: readonly InboundItem[]): Promise<number> {
   const ingestor = new Ingestor(db, createIdGenerator(), Date.now);
-  const commit = db.transaction((page: readonly InboundItem[]) => ingestor.ingest(accountId, page).inserted);
-  const pages = paginate(items.length).map(({ start, end }) => items.slice(start, end));
   let inserted = 0;
-  const started = performance.now();
-  for (const page of pages) inserted += commit(page);
-  const seconds = (performance.now() - started) / 1000;
+  const commit = db.transaction((page: readonly InboundItem[]) => {
+    inserted += ingestor.ingest(accountId, page).inserted;
+  });
+  const seconds = await timePages(
+    paginate(items.length).map(({ start, end }) => items.slice(start, end)),
+    commit,
+  );
   if (inserted !== items.length) throw new Error(`engine ingest stored ${inserted} of ${items.length} messages`);
   return seconds;
 }
@@ -42,30 +45,19 @@ interface ThreadSummary {
 
 /**
  * The minimum an importer must do to store the same rows: each contact and
- * conversation inserted once, already in its final state (the engine reaches
- * it by upserting and touching per page), ids generated in the same order.
+ * conversation inserted once, already in its final state (the engine gets
+ * there page by page, touching each thread again), ids generated in the same order.
  */
 export function planRawInsert(accountId: string, items: readonly InboundItem[]): RawPlan {
   const threads = new Map<string, ThreadSummary>();
-  const contactLang = new Map<string, string | null>();
-  for (const { start, end } of paginate(items.length)) {
-    const upserted = new Set<string>();
-    for (let index = start; index < end; index++) {
-      const item = items[index]!;
-      const thread = threads.get(item.thread.platformId);
-      const inboundAt = item.direction === 'in' ? item.createdAt : null;
-      if (thread) {
-        thread.last = index;
-        thread.lastInboundAt = inboundAt ?? thread.lastInboundAt;
-      } else threads.set(item.thread.platformId, { last: index, lastInboundAt: inboundAt });
-      // The engine upserts a contact once per page, keeping the latest language it was given.
-      const contact = item.author.platformId;
-      if (item.direction === 'in' && !upserted.has(contact)) {
-        upserted.add(contact);
-        if (item.lang !== null || !contactLang.has(contact)) contactLang.set(contact, item.lang);
-      }
-    }
-  }
+  items.forEach((item, index) => {
+    const thread = threads.get(item.thread.platformId);
+    const inboundAt = item.direction === 'in' ? item.createdAt : null;
+    if (thread) {
+      thread.last = index;
+      thread.lastInboundAt = inboundAt ?? thread.lastInboundAt;
+    } else threads.set(item.thread.platformId, { last: index, lastInboundAt: inboundAt });
+  });
 
   const newId = createIdGenerator();
   const now = Date.now();
@@ -82,7 +74,8 @@ export function planRawInsert(accountId: string, items: readonly InboundItem[]):
         if (contactId === null) {
           contactId = newId();
           contactIds.set(item.author.platformId, contactId);
-          page.contacts.push([contactId, accountId, item.author.platformId, item.author.name, item.author.handle, contactLang.get(item.author.platformId) ?? null]);
+          // Like the engine, a contact keeps the language of the message that introduced it.
+          page.contacts.push([contactId, accountId, item.author.platformId, item.author.name, item.author.handle, item.lang]);
         }
       }
       let conversationId = conversationIds.get(item.thread.platformId);
@@ -106,7 +99,7 @@ export function planRawInsert(accountId: string, items: readonly InboundItem[]):
 }
 
 /** Plain prepared INSERTs of the planned rows, one transaction per page like the engine. */
-export function rawInsert(db: Db, plan: RawPlan, items: readonly InboundItem[]): number {
+export function rawInsert(db: Db, plan: RawPlan, items: readonly InboundItem[]): Promise<number> {
   const insertContact = db.prepare<[Row]>('INSERT INTO contacts (id, account_id, platform_id, name, handle, lang) VALUES (?, ?, ?, ?, ?, ?)');
   const insertConversation = db.prepare<[Row]>(
     `INSERT INTO conversations (id, account_id, platform_id, kind, status, contact_id, title, rating, lang, last_message_at, last_inbound_at, preview, created_at, updated_at)
@@ -129,9 +122,19 @@ export function rawInsert(db: Db, plan: RawPlan, items: readonly InboundItem[]):
       ]);
     }
   });
-  const started = performance.now();
-  for (const page of plan.pages) commit(page);
-  return (performance.now() - started) / 1000;
+  return timePages(plan.pages, commit);
+}
+
+/** Seconds spent committing the pages; the pauses for signals between chunks are not counted. */
+async function timePages<T>(pages: readonly T[], commit: (page: T) => void): Promise<number> {
+  let ms = 0;
+  for (let index = 0; index < pages.length; index++) {
+    const started = performance.now();
+    commit(pages[index]!);
+    ms += performance.now() - started;
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldForSignals();
+  }
+  return ms / 1000;
 }
 
 function paginate(length: number): { start: number; end: number }[] {

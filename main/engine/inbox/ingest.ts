@@ -29,6 +29,21 @@ export function previewOf(body: string): string {
   return collapsed.length <= PREVIEW_LENGTH ? collapsed : `${collapsed.slice(0, PREVIEW_LENGTH - 1)}…`;
 }
 
+interface NewMessageRow {
+  id: string;
+  conversationId: string;
+  platformId: string;
+  direction: 'in' | 'out';
+  visibility: Visibility;
+  contactId: string | null;
+  authorName: string;
+  body: string;
+  lang: Language | null;
+  state: 'sent' | null;
+  createdAt: number;
+  sentAt: number | null;
+}
+
 interface ThreadTouch {
   conversationId: string;
   latest: InboundItem;
@@ -50,7 +65,7 @@ export class Ingestor {
   private readonly findConversation;
   private readonly insertConversation;
   private readonly completeConversation;
-  private readonly insertMessage;
+  private readonly insertMessages;
   private readonly adoptOutbound;
   private readonly touchConversation;
 
@@ -76,11 +91,22 @@ export class Ingestor {
        VALUES (@id, @accountId, @platformId, @kind, 'open', @contactId, @title, @rating, @lang, @at, '', @now, @now)`,
     );
     this.completeConversation = db.prepare('UPDATE conversations SET contact_id = coalesce(contact_id, ?), rating = coalesce(?, rating) WHERE id = ?');
-    this.insertMessage = db.prepare(
-      `INSERT INTO messages (id, conversation_id, platform_id, direction, visibility, author_contact_id, author_name, body, lang, state, created_at, sent_at)
-       VALUES (@id, @conversationId, @platformId, @direction, @visibility, @contactId, @authorName, @body, @lang, @state, @createdAt, @sentAt)
-       ON CONFLICT (conversation_id, platform_id) WHERE platform_id IS NOT NULL DO NOTHING`,
-    );
+    // One statement per page, not one per message: FTS5 flushes its pending
+    // terms into a new segment at every statement savepoint, so per-row inserts
+    // (each firing the index trigger in its own statement) wrote a segment per
+    // message and spent most of ingest merging them. RETURNING names the rows
+    // actually inserted; ones already stored are skipped by the conflict clause.
+    this.insertMessages = db
+      .prepare<[string], string>(
+        `INSERT INTO messages (id, conversation_id, platform_id, direction, visibility, author_contact_id, author_name, body, lang, state, created_at, sent_at)
+         SELECT r.value ->> '$.id', r.value ->> '$.conversationId', r.value ->> '$.platformId', r.value ->> '$.direction',
+                r.value ->> '$.visibility', r.value ->> '$.contactId', r.value ->> '$.authorName', r.value ->> '$.body',
+                r.value ->> '$.lang', r.value ->> '$.state', r.value ->> '$.createdAt', r.value ->> '$.sentAt'
+         FROM json_each(?) AS r WHERE true
+         ON CONFLICT (conversation_id, platform_id) WHERE platform_id IS NOT NULL DO NOTHING
+         RETURNING id`,
+      )
+      .pluck();
     // Our own reply seen in the feed before (or instead of) the send's answer:
     // adopt it rather than showing it twice. The oldest unconfirmed match wins.
     this.adoptOutbound = db
@@ -113,7 +139,8 @@ export class Ingestor {
     const conversations = new Map<string, string>();
     const touched = new Map<string, ThreadTouch>();
     const reconciled: string[] = [];
-    let inserted = 0;
+    const rows: NewMessageRow[] = [];
+    const pending: { id: string; conversationId: string; item: InboundItem }[] = [];
 
     for (const item of items) {
       const contactId = item.direction === 'in' ? this.contactFor(accountId, item, contacts) : null;
@@ -122,35 +149,35 @@ export class Ingestor {
         conversationId = this.conversationFor(accountId, item, contactId, now);
         conversations.set(item.thread.platformId, conversationId);
       }
-
-      let stored = false;
       if (item.direction === 'out') {
         const adopted = this.adoptOutbound.get({ conversationId, platformId: item.platformId, body: item.body, sentAt: item.createdAt });
         if (adopted !== undefined) {
           reconciled.push(adopted);
-          stored = true;
+          noteTouch(touched, conversationId, item);
+          continue;
         }
       }
-      if (!stored) {
-        stored =
-          this.insertMessage.run({
-            id: this.newId(),
-            conversationId,
-            platformId: item.platformId,
-            direction: item.direction,
-            visibility: item.visibility,
-            contactId,
-            authorName: item.author.name,
-            body: item.body,
-            lang: item.lang,
-            state: item.direction === 'out' ? 'sent' : null,
-            createdAt: item.createdAt,
-            sentAt: item.direction === 'out' ? item.createdAt : null,
-          }).changes === 1;
-        if (stored) inserted++;
-      }
-      if (stored) noteTouch(touched, conversationId, item);
+      const id = this.newId();
+      const out = item.direction === 'out';
+      rows.push({
+        id,
+        conversationId,
+        platformId: item.platformId,
+        direction: item.direction,
+        visibility: item.visibility,
+        contactId,
+        authorName: item.author.name,
+        body: item.body,
+        lang: item.lang,
+        state: out ? 'sent' : null,
+        createdAt: item.createdAt,
+        sentAt: out ? item.createdAt : null,
+      });
+      pending.push({ id, conversationId, item });
     }
+
+    const stored = new Set(rows.length > 0 ? this.insertMessages.all(JSON.stringify(rows)) : []);
+    for (const { id, conversationId, item } of pending) if (stored.has(id)) noteTouch(touched, conversationId, item);
 
     for (const touch of touched.values()) {
       this.touchConversation.run({
@@ -163,7 +190,7 @@ export class Ingestor {
         now,
       });
     }
-    return { inserted, conversationIds: [...touched.keys()], reconciledMessageIds: reconciled };
+    return { inserted: stored.size, conversationIds: [...touched.keys()], reconciledMessageIds: reconciled };
   }
 
   private contactFor(accountId: string, item: InboundItem, cache: Map<string, string>): string {

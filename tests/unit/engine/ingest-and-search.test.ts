@@ -86,6 +86,19 @@ describe('ingest', () => {
     expect(repos.messages.listByConversation(id)[0]!.body).toBe(hostile);
   });
 
+  it('writes each page to the search index as one segment, not one per message', () => {
+    // Guards the single-statement page insert: FTS5 flushes a segment at every
+    // statement, so a per-row insert loop would leave 1,000 segments here.
+    const { db, ingest } = workspace();
+    db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', 0)").run();
+    for (let page = 0; page < 5; page++) {
+      ingest(Array.from({ length: 200 }, (_, i) => item(`seg${i % 40}`, `order ${page} ${i} arrived late`, page * 1000 + i)));
+    }
+    expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(1000);
+    expect(db.prepare('SELECT count(DISTINCT segid) FROM messages_fts_idx').pluck().get()).toBe(5);
+    ftsIsConsistent(db);
+  });
+
   it('pages through a view by offset with a stable total', () => {
     const { repos, ingest } = workspace();
     ingest(Array.from({ length: 120 }, (_, i) => item(`t${i}`, `message ${i}`, i)));
