@@ -1,6 +1,16 @@
 import { z } from 'zod';
+import { KeymapOverrides } from './keymap/remap';
+import { PriorityWeights, SlaSettings } from './triage';
 import {
   AccountSummary,
+  Agent,
+  ConversationAction,
+  InboxFilter,
+  InboxSort,
+  SearchIgnored,
+  Tag,
+  TagColor,
+  ViewCounts,
   Connectivity,
   Conversation,
   ConversationSummary,
@@ -21,6 +31,12 @@ import {
  * is a schema here, a handler in the engine and a screen in the renderer.
  */
 
+const Settings = z.object({
+  language: Language.nullable(),
+  keymap: KeymapOverrides,
+  priorityWeights: PriorityWeights,
+});
+
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const calls = {
@@ -36,12 +52,33 @@ export const calls = {
     z
       .object({
         view: View,
+        filter: InboxFilter.default({}),
+        sort: InboxSort.default('priority'),
         offset: z.number().int().min(0).max(10_000_000),
         limit: z.number().int().min(1).max(200),
       })
       .strict(),
     z.object({ total: z.number().int().nonnegative(), items: z.array(ConversationSummary) }),
   ),
+  /** Live counters for the view list and its header (re-read on inbox.changed). */
+  'inbox.counts': call(z.object({ filter: InboxFilter.default({}) }).strict(), ViewCounts),
+  /**
+   * One action on one or many conversations, in one transaction. The answer
+   * carries an undo token; `conversations.undo` puts every touched
+   * conversation back as it was (status, snooze, assignee, tags).
+   */
+  'conversations.act': call(
+    z.object({ ids: z.array(Id).min(1).max(1_000), action: ConversationAction }).strict(),
+    z.object({ undoToken: Id, changed: z.array(Id) }),
+  ),
+  'conversations.undo': call(z.object({ undoToken: Id }).strict(), z.object({ restored: z.array(Id) })),
+  'tags.list': call(z.object({}).strict(), z.object({ tags: z.array(Tag.extend({ count: z.number().int().nonnegative() })) })),
+  'tags.create': call(z.object({ name: Tag.shape.name, color: TagColor.optional() }).strict(), Tag),
+  'tags.update': call(z.object({ id: Id, name: Tag.shape.name.optional(), color: TagColor.optional() }).strict(), Tag),
+  /** Every conversation tagged `from` gets `into`; `from` is deleted. */
+  'tags.merge': call(z.object({ from: Id, into: Id }).strict(), Tag),
+  'agents.list': call(z.object({}).strict(), z.object({ agents: z.array(Agent) })),
+  'agents.create': call(z.object({ name: Agent.shape.name }).strict(), Agent),
   'conversation.get': call(z.object({ id: Id }).strict(), Conversation),
   'reply.send': call(
     z
@@ -58,15 +95,30 @@ export const calls = {
       .strict(),
     Message,
   ),
+  /**
+   * Full-text search over message bodies, contact names and handles. The query
+   * may carry filters (`from:`, `platform:`, `status:`, `tag:`, `before:`,
+   * `after:`, `lang:`); the last word matches as a prefix while typing.
+   */
   'search.messages': call(
     z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).default(50) }).strict(),
-    z.object({ hits: z.array(SearchHit) }),
+    z.object({ hits: z.array(SearchHit), ignored: z.array(SearchIgnored) }),
   ),
-  'settings.get': call(z.object({}).strict(), z.object({ language: Language.nullable() })),
+  'settings.get': call(z.object({}).strict(), Settings),
+  /** A keymap with conflicts or weights that break the order are refused with `invalid_input`, and nothing is saved. */
   'settings.update': call(
-    z.object({ language: Language.nullable().optional() }).strict(),
-    z.object({ language: Language.nullable() }),
+    z
+      .object({
+        language: Language.nullable().optional(),
+        keymap: KeymapOverrides.optional(),
+        priorityWeights: PriorityWeights.optional(),
+      })
+      .strict(),
+    Settings,
   ),
+  /** The first-response targets and business hours of one account. */
+  'sla.get': call(z.object({ accountId: Id }).strict(), SlaSettings),
+  'sla.update': call(z.object({ accountId: Id, sla: SlaSettings }).strict(), SlaSettings),
 } as const;
 
 export const events = {
@@ -76,6 +128,9 @@ export const events = {
   'conversation.changed': z.object({ conversationId: Id }),
   'connectivity.changed': z.object({ connectivity: Connectivity }),
   'sync.progress': SyncProgress,
+  /** Tags or agents were created, renamed or merged. */
+  'directory.changed': z.object({}),
+  'settings.changed': z.object({}),
 } as const;
 
 export type Calls = typeof calls;

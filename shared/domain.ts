@@ -28,8 +28,63 @@ export type OutboundState = z.infer<typeof OutboundState>;
 export const Language = z.enum(['en', 'ru', 'pl']);
 export type Language = z.infer<typeof Language>;
 
-export const View = z.enum(['needs_reply', 'pending', 'snoozed', 'closed', 'all']);
+/**
+ * The inbox views. needs_reply = open; mine = assigned to me and not closed;
+ * the others are one status each; all = everything.
+ */
+export const View = z.enum(['needs_reply', 'mine', 'pending', 'snoozed', 'closed', 'all']);
 export type View = z.infer<typeof View>;
+export const VIEWS = View.options;
+
+/** How a view is ordered. `priority` is negative first, then the SLA clock, then age (see shared/triage/priority.ts). */
+export const InboxSort = z.enum(['priority', 'sla', 'newest', 'oldest']);
+export type InboxSort = z.infer<typeof InboxSort>;
+
+export const SentimentClass = z.enum(['negative', 'neutral', 'positive']);
+export type SentimentClass = z.infer<typeof SentimentClass>;
+
+/** Narrows any view; every field is optional and they combine with AND. */
+export const InboxFilter = z
+  .object({
+    accountId: Id.optional(),
+    platform: Platform.optional(),
+    kind: ConversationKind.optional(),
+    tagId: Id.optional(),
+    lang: Language.optional(),
+    sentiment: SentimentClass.optional(),
+  })
+  .strict();
+export type InboxFilter = z.infer<typeof InboxFilter>;
+
+/** Conversations per view under a filter, and how many of them are past their SLA. */
+export const ViewCounts = z.object({
+  total: z.record(View, z.number().int().nonnegative()),
+  overdue: z.record(View, z.number().int().nonnegative()),
+});
+export type ViewCounts = z.infer<typeof ViewCounts>;
+
+export const TagColor = z.string().regex(/^#[0-9a-f]{6}$/u, 'a colour is #rrggbb');
+export const Tag = z.object({
+  id: Id,
+  name: z.string().trim().min(1).max(40),
+  color: TagColor,
+});
+export type Tag = z.infer<typeof Tag>;
+
+/** Someone a conversation can be assigned to. Locally there is "me" and named colleagues until the team hub. */
+export const Agent = z.object({ id: Id, name: z.string().trim().min(1).max(60), isMe: z.boolean() });
+export type Agent = z.infer<typeof Agent>;
+export const ME = 'me';
+
+/** What an agent does to conversations; one or many at once, always undoable. */
+export const ConversationAction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('close') }).strict(),
+  z.object({ type: z.literal('reopen') }).strict(),
+  z.object({ type: z.literal('snooze'), until: Timestamp }).strict(),
+  z.object({ type: z.literal('tag'), tagId: Id, on: z.boolean() }).strict(),
+  z.object({ type: z.literal('assign'), agentId: Id.nullable() }).strict(),
+]);
+export type ConversationAction = z.infer<typeof ConversationAction>;
 
 export const AccountSummary = z.object({
   id: Id,
@@ -54,6 +109,14 @@ export const ConversationSummary = z.object({
   rating: z.number().int().min(1).max(5).nullable(),
   lang: Language.nullable(),
   hasDraft: z.boolean(),
+  sentiment: SentimentClass,
+  /** −1 (angry) … 1 (delighted); null before any inbound message was scored. */
+  sentimentScore: z.number().min(-1).max(1).nullable(),
+  /** When the first-response target runs out (business hours applied); null when nothing waits on us. */
+  slaDueAt: Timestamp.nullable(),
+  snoozedUntil: Timestamp.nullable(),
+  assigneeId: Id.nullable(),
+  tagIds: z.array(Id),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
@@ -72,8 +135,25 @@ export const Message = z.object({
 });
 export type Message = z.infer<typeof Message>;
 
+/** One term of the priority score, for "why is this first?" (factor names are i18n keys under `priority.`). */
+export const PriorityPart = z.object({
+  factor: z.enum(['sentiment.negative', 'sentiment.neutral', 'sentiment.positive', 'sentiment.score', 'sla.overdue', 'sla.due_soon', 'sla.time_left', 'age']),
+  points: z.number(),
+});
+
+/** A piece of text that moved the sentiment score, with its span in that message's body. */
+export const SentimentEvidence = z.object({
+  messageId: Id,
+  kind: z.enum(['word', 'phrase', 'negation', 'intensifier', 'emoji', 'shouting', 'care_phrase']),
+  text: z.string(),
+  weight: z.number(),
+});
+
 export const Conversation = ConversationSummary.extend({
   messages: z.array(Message),
+  /** The score and its parts at the moment of the call; the parts add up to the score. */
+  priority: z.object({ score: z.number(), parts: z.array(PriorityPart) }),
+  sentimentEvidence: z.array(SentimentEvidence),
 });
 export type Conversation = z.infer<typeof Conversation>;
 
@@ -94,10 +174,17 @@ export const SearchHit = z.object({
   messageId: Id,
   conversationId: Id,
   contactName: z.string(),
+  contactHandle: z.string(),
+  platform: Platform,
+  kind: ConversationKind,
+  status: ConversationStatus,
   /** The matching excerpt; matched terms are wrapped in U+E000 … U+E001 so the renderer can highlight them as text. */
   snippet: z.string(),
   createdAt: Timestamp,
 });
+/** A filter in the query the engine could not use (e.g. `before:someday`); it is left out and the rest still runs. */
+export const SearchIgnored = z.object({ token: z.string(), reason: z.enum(['unknown_filter', 'bad_value']) });
+export type SearchIgnored = z.infer<typeof SearchIgnored>;
 export type SearchHit = z.infer<typeof SearchHit>;
 
 export const HIGHLIGHT_START = '\uE000';

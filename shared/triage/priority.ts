@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SentimentClass, type PriorityPart as PriorityPartSchema } from '../domain';
 import type { SlaState } from './sla';
 import { MINUTE_MS } from './zone';
 
@@ -8,8 +9,9 @@ import { MINUTE_MS } from './zone';
  * can explain any position ("why is this first?") part by part.
  */
 
-export const SentimentLabel = z.enum(['negative', 'neutral', 'positive']);
-export type SentimentLabel = z.infer<typeof SentimentLabel>;
+/** The sentiment class of a conversation (the domain's SentimentClass, under the name the formula uses). */
+export const SentimentLabel = SentimentClass;
+export type SentimentLabel = SentimentClass;
 
 /** Time-based factors stop growing after a year, which keeps every factor bounded. */
 export const HORIZON_MINUTES = 366 * 24 * 60;
@@ -63,13 +65,7 @@ export interface PriorityInput {
 }
 
 /** Stable keys, one i18n string each. */
-export type PriorityFactor =
-  | `sentiment.${SentimentLabel}`
-  | 'sentiment.score'
-  | 'sla.overdue'
-  | 'sla.due_soon'
-  | 'sla.time_left'
-  | 'age';
+export type PriorityFactor = z.infer<typeof PriorityPartSchema>['factor'];
 
 export interface PriorityPart {
   factor: PriorityFactor;
