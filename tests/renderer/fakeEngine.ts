@@ -1,5 +1,23 @@
-import type { CallName, EventName, EventPayload } from '../../shared/contract';
-import type { Connectivity, Conversation, ConversationKind, ConversationSummary, Language, Message, Platform } from '../../shared/domain';
+import type { CallName, CallParsedInput, EventName, EventPayload } from '../../shared/contract';
+import {
+  ME,
+  VIEWS,
+  type Agent,
+  type Connectivity,
+  type Conversation,
+  type ConversationAction,
+  type ConversationKind,
+  type ConversationSummary,
+  type InboxFilter,
+  type InboxSort,
+  type Language,
+  type Message,
+  type Platform,
+  type SentimentClass,
+  type Tag,
+  type View,
+} from '../../shared/domain';
+import { PriorityWeights } from '../../shared/triage';
 import { createClient, handle, RpcError, type Client, type EngineEndpoint, type EventFrame } from '../../shared/rpc';
 import { memoryTransport } from '../../shared/rpc/transports/memory';
 
@@ -30,6 +48,8 @@ function makeConversation(index: number, now: number): Conversation {
   const id = `c${index}`;
   const kind = named?.kind ?? KINDS[index % KINDS.length]!;
   const lastMessageAt = now - (index + 5) * MINUTE;
+  // The first one is angry and overdue; the next is due soon; the rest have time left, later and later, so every sort agrees with the fixture order.
+  const sentiment: SentimentClass = index === 0 ? 'negative' : index % 7 === 3 ? 'positive' : 'neutral';
   const firstMessage = named?.firstMessage ?? `Question number ${index}`;
   const contactName = named?.contactName ?? `Customer ${index}`;
   const messages: Message[] = [
@@ -49,11 +69,63 @@ function makeConversation(index: number, now: number): Conversation {
     rating: named?.rating ?? (kind === 'review' ? (index % 5) + 1 : null),
     lang: null,
     hasDraft: false,
+    sentiment,
+    sentimentScore: sentiment === 'negative' ? -0.8 : sentiment === 'positive' ? 0.6 : 0,
+    slaDueAt: index === 0 ? now - 5 * MINUTE : now + (index === 1 ? 5 : 60 + index) * MINUTE,
+    snoozedUntil: null,
+    assigneeId: null,
+    tagIds: [],
     messages,
+    priority:
+      index === 0
+        ? { score: 10_000_060, parts: [{ factor: 'sentiment.negative', points: 10_000_000 }, { factor: 'sla.overdue', points: 60 }] }
+        : { score: 5_000_000 - 60 - index, parts: [{ factor: `sentiment.${sentiment}`, points: 5_000_000 }, { factor: 'sla.time_left', points: -60 - index }] },
+    sentimentEvidence: index === 0 ? [{ messageId: `${id}-m1`, kind: 'word', text: 'cold', weight: -0.5 }] : [],
   };
 }
 
-const summaryOf = ({ messages: _messages, ...summary }: Conversation): ConversationSummary => summary;
+const summaryOf = ({ messages: _messages, priority: _priority, sentimentEvidence: _evidence, ...summary }: Conversation): ConversationSummary => summary;
+
+/** Which conversations a view holds (see View in shared/domain.ts). */
+export function inView(view: View, c: ConversationSummary): boolean {
+  if (view === 'all') return true;
+  if (view === 'needs_reply') return c.status === 'open';
+  if (view === 'mine') return c.assigneeId === ME && c.status !== 'closed';
+  return c.status === view;
+}
+
+const matches = (filter: InboxFilter, c: ConversationSummary): boolean =>
+  (filter.accountId === undefined || c.accountId === filter.accountId) &&
+  (filter.platform === undefined || c.platform === filter.platform) &&
+  (filter.kind === undefined || c.kind === filter.kind) &&
+  (filter.tagId === undefined || c.tagIds.includes(filter.tagId)) &&
+  (filter.lang === undefined || c.lang === filter.lang) &&
+  (filter.sentiment === undefined || c.sentiment === filter.sentiment);
+
+/** Priority and SLA keep the fixture order (built to agree with them); the time sorts use the last message. */
+function sorted(list: Conversation[], sort: InboxSort): Conversation[] {
+  if (sort === 'newest') return [...list].sort((a, b) => b.lastMessageAt - a.lastMessageAt);
+  if (sort === 'oldest') return [...list].sort((a, b) => a.lastMessageAt - b.lastMessageAt);
+  return list;
+}
+
+/** What an action does to one conversation, as the engine would do it. */
+function applied(c: Conversation, action: ConversationAction): Partial<Conversation> {
+  switch (action.type) {
+    case 'close':
+      return { status: 'closed', snoozedUntil: null, slaDueAt: null };
+    case 'reopen':
+      return { status: 'open', snoozedUntil: null };
+    case 'snooze':
+      return { status: 'snoozed', snoozedUntil: action.until };
+    case 'tag':
+      return { tagIds: action.on ? [...new Set([...c.tagIds, action.tagId])] : c.tagIds.filter((id) => id !== action.tagId) };
+    case 'assign':
+      return { assigneeId: action.agentId };
+  }
+}
+
+const TAG_COLORS = ['#d9480f', '#2b8a3e', '#1864ab', '#862e9c'];
 
 export interface FakeEngine {
   endpoint: EngineEndpoint;
@@ -66,6 +138,8 @@ export interface FakeEngine {
   fail(name: CallName, error: RpcError | null): void;
   /** Calls of this name wait until the returned release() is called. */
   hold(name: CallName): () => void;
+  tags: Tag[];
+  agents: Agent[];
   connectivity: Connectivity;
   language: Language | null;
   client(): Client;
@@ -76,11 +150,25 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
   const listeners = new Set<(frame: EventFrame) => void>();
   const failures = new Map<CallName, RpcError>();
   const gates = new Map<CallName, Promise<void>>();
+  /** undo token → the touched conversations as they were. */
+  const undoable = new Map<string, Conversation[]>();
+  let nextId = 1;
 
   const find = (id: string) => {
     const conversation = engine.conversations.find((c) => c.id === id);
     if (!conversation) throw new RpcError('not_found', `No conversation ${id}`);
     return conversation;
+  };
+
+  const findTag = (id: string) => {
+    const tag = engine.tags.find((t) => t.id === id);
+    if (!tag) throw new RpcError('not_found', `No tag ${id}`);
+    return tag;
+  };
+
+  const changed = (ids: string[]) => {
+    // Like the real engine, the change event can reach the client before the call's result.
+    engine.emit('inbox.changed', { conversationIds: ids });
   };
 
   const guarded =
@@ -98,10 +186,78 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
       accounts: [{ id: 'acc1', platform: 'sandbox' as const, name: 'Test brand', handle: '@brand', status: 'active' as const }],
       workspace: 'test',
     })),
-    'inbox.list': guarded('inbox.list', ({ offset, limit }: { offset: number; limit: number }) => ({
-      total: engine.conversations.length,
-      items: engine.conversations.slice(offset, offset + limit).map(summaryOf),
+    'inbox.list': guarded('inbox.list', ({ view, filter, sort, offset, limit }: CallParsedInput<'inbox.list'>) => {
+      const list = sorted(
+        engine.conversations.filter((c) => inView(view, c) && matches(filter, c)),
+        sort,
+      );
+      return { total: list.length, items: list.slice(offset, offset + limit).map(summaryOf) };
+    }),
+    'inbox.counts': guarded('inbox.counts', ({ filter }: CallParsedInput<'inbox.counts'>) => {
+      const total = Object.fromEntries(VIEWS.map((view) => [view, 0])) as Record<View, number>;
+      const overdue = { ...total };
+      const at = Date.now();
+      for (const c of engine.conversations) {
+        if (!matches(filter, c)) continue;
+        for (const view of VIEWS) {
+          if (!inView(view, c)) continue;
+          total[view]++;
+          if (c.slaDueAt !== null && c.slaDueAt <= at) overdue[view]++;
+        }
+      }
+      return { total, overdue };
+    }),
+    'conversations.act': guarded('conversations.act', ({ ids, action }: CallParsedInput<'conversations.act'>) => {
+      const touched = ids.map(find);
+      if (action.type === 'tag') findTag(action.tagId);
+      const undoToken = `undo-${nextId++}`;
+      undoable.set(undoToken, touched.map((c) => ({ ...c })));
+      for (const c of touched) Object.assign(c, applied(c, action));
+      changed(ids);
+      return { undoToken, changed: ids };
+    }),
+    'conversations.undo': guarded('conversations.undo', ({ undoToken }: CallParsedInput<'conversations.undo'>) => {
+      const before = undoable.get(undoToken);
+      if (!before) throw new RpcError('not_found', `No undo ${undoToken}`);
+      undoable.delete(undoToken);
+      for (const was of before) Object.assign(find(was.id), was);
+      const restored = before.map((c) => c.id);
+      changed(restored);
+      return { restored };
+    }),
+    'tags.list': guarded('tags.list', () => ({
+      tags: engine.tags.map((tag) => ({ ...tag, count: engine.conversations.filter((c) => c.tagIds.includes(tag.id)).length })),
     })),
+    'tags.create': guarded('tags.create', ({ name, color }: CallParsedInput<'tags.create'>) => {
+      const tag = { id: `t${nextId++}`, name, color: color ?? TAG_COLORS[engine.tags.length % TAG_COLORS.length]! };
+      engine.tags.push(tag);
+      engine.emit('directory.changed', {});
+      return tag;
+    }),
+    'tags.update': guarded('tags.update', ({ id, name, color }: CallParsedInput<'tags.update'>) => {
+      const tag = findTag(id);
+      Object.assign(tag, name === undefined ? {} : { name }, color === undefined ? {} : { color });
+      engine.emit('directory.changed', {});
+      return tag;
+    }),
+    'tags.merge': guarded('tags.merge', ({ from, into }: CallParsedInput<'tags.merge'>) => {
+      findTag(from);
+      const target = findTag(into);
+      for (const c of engine.conversations) {
+        if (c.tagIds.includes(from)) c.tagIds = [...new Set(c.tagIds.map((id) => (id === from ? into : id)))];
+      }
+      engine.tags = engine.tags.filter((t) => t.id !== from);
+      engine.emit('directory.changed', {});
+      changed([]);
+      return target;
+    }),
+    'agents.list': guarded('agents.list', () => ({ agents: engine.agents })),
+    'agents.create': guarded('agents.create', ({ name }: CallParsedInput<'agents.create'>) => {
+      const agent = { id: `a${nextId++}`, name, isMe: false };
+      engine.agents.push(agent);
+      engine.emit('directory.changed', {});
+      return agent;
+    }),
     'conversation.get': guarded('conversation.get', ({ id }: { id: string }) => find(id)),
     'reply.send': guarded('reply.send', ({ conversationId, clientId, body }: { conversationId: string; clientId: string; body: string }) => {
       const conversation = find(conversationId);
@@ -118,20 +274,35 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
         error: null,
       };
       conversation.messages.push(message);
-      // Like the real engine, the change event can reach the client before the call's result.
       engine.emit('conversation.changed', { conversationId });
       return message;
     }),
-    'search.messages': guarded('search.messages', () => ({ hits: [] })),
-    'settings.get': guarded('settings.get', () => ({ language: engine.language })),
-    'settings.update': guarded('settings.update', ({ language }: { language?: Language | null }) => {
+    'search.messages': guarded('search.messages', () => ({ hits: [], ignored: [] })),
+    'settings.get': guarded('settings.get', () => settings()),
+    'settings.update': guarded('settings.update', ({ language }: CallParsedInput<'settings.update'>) => {
       if (language !== undefined) engine.language = language;
-      return { language: engine.language };
+      return settings();
+    }),
+    'sla.get': guarded('sla.get', () => {
+      throw new RpcError('not_found', 'The fake engine keeps no SLA settings');
+    }),
+    'sla.update': guarded('sla.update', () => {
+      throw new RpcError('not_found', 'The fake engine keeps no SLA settings');
     }),
   });
 
+  const settings = () => ({ language: engine.language, keymap: {}, priorityWeights: PriorityWeights.parse({}) });
+
   const engine: FakeEngine = {
     conversations: Array.from({ length: count }, (_, index) => makeConversation(index, now)),
+    tags: [
+      { id: 'tag-billing', name: 'Billing', color: '#c92a2a' },
+      { id: 'tag-vip', name: 'VIP', color: '#5f3dc4' },
+    ],
+    agents: [
+      { id: ME, name: 'Me', isMe: true },
+      { id: 'agent-olga', name: 'Olga', isMe: false },
+    ],
     calls: [],
     connectivity: 'online',
     language: null,
