@@ -5,6 +5,10 @@ import { openDatabase, type Db } from './db/open';
 import { createRepos, type Repos } from './db/repos';
 import type { Account } from './db/repos/accounts';
 import { createHandlers, type CallContext } from './handlers';
+import { ConversationActions } from './triage/actions';
+import { TriagePolicy } from './triage/policy';
+import { SnoozeWaker } from './triage/snooze-waker';
+import { localTimeZone } from './support/time-zone';
 import { Ingestor } from './inbox/ingest';
 import { Outbox } from './outbox/outbox';
 import { SandboxConnector } from './platforms/sandbox/client';
@@ -26,6 +30,8 @@ export interface EngineOptions {
   pollIntervalMs?: number;
   backoff?: BackoffPolicy;
   now?: () => number;
+  /** The zone a new account's SLA clock starts in; the machine's by default. */
+  timeZone?: string;
   /** Builds the connector for an account; the default knows the platforms this build supports. */
   connectorFor?: (account: Account) => Connector | undefined;
   log?: (message: string) => void;
@@ -45,6 +51,7 @@ export class Engine implements EngineEndpoint {
   private readonly connectors = new Map<string, Connector>();
   private readonly outbox: Outbox;
   private readonly scheduler: SyncScheduler;
+  private readonly snoozeWaker: SnoozeWaker;
   private readonly dispatchCall: (frame: unknown, ctx: CallContext) => Promise<ResultFrame>;
   private started = false;
 
@@ -61,9 +68,24 @@ export class Engine implements EngineEndpoint {
     const connectorFor = (accountId: string) => this.connectorFor(accountId);
     const common = { db: this.db, repos: this.repos, events: this.events, connectivity, connectorFor, now, log, backoff: options.backoff };
     this.outbox = new Outbox({ ...common, newId });
-    this.scheduler = new SyncScheduler({ ...common, ingestor: new Ingestor(this.db, newId, now), pollIntervalMs: options.pollIntervalMs ?? 5_000 });
+    const policy = new TriagePolicy(this.repos.settings, options.timeZone ?? localTimeZone());
+    this.scheduler = new SyncScheduler({ ...common, ingestor: new Ingestor(this.db, newId, now, policy), pollIntervalMs: options.pollIntervalMs ?? 5_000 });
+    this.snoozeWaker = new SnoozeWaker(this.db, now, (conversationIds) => this.events.emit('inbox.changed', { conversationIds }));
+    const actions = new ConversationActions({ db: this.db, repos: this.repos, policy, newId, now });
     this.dispatchCall = handle(
-      createHandlers({ repos: this.repos, outbox: this.outbox, search: new MessageSearch(this.db), connectivity, workspace: options.dataDir, now }),
+      createHandlers({
+        repos: this.repos,
+        outbox: this.outbox,
+        search: new MessageSearch(this.db),
+        connectivity,
+        actions,
+        policy,
+        snoozeWaker: this.snoozeWaker,
+        events: this.events,
+        workspace: options.dataDir,
+        newId,
+        now,
+      }),
       { onInternalError: (name, error) => log(`call ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`) },
     );
   }
@@ -73,6 +95,7 @@ export class Engine implements EngineEndpoint {
     if (this.started) return;
     this.started = true;
     this.outbox.start();
+    this.snoozeWaker.start();
     this.scheduler.start(this.repos.accounts.list());
   }
 
@@ -85,6 +108,7 @@ export class Engine implements EngineEndpoint {
   }
 
   async close(): Promise<void> {
+    this.snoozeWaker.stop();
     await Promise.all([this.scheduler.stop(), this.outbox.stop()]);
     this.db.close();
   }

@@ -1,5 +1,9 @@
-import type { ConversationKind, Language, Visibility } from '../../../shared/domain';
+import type { ConversationKind, Language, SentimentClass, Visibility } from '../../../shared/domain';
 import type { Db } from '../db/open';
+import { SettingsRepo } from '../db/repos/settings';
+import { recencyWeightedScore, labelFor, scoreMessage } from '../triage/sentiment';
+import { TriagePolicy } from '../triage/policy';
+import { localTimeZone } from '../support/time-zone';
 
 /** One message as every platform mapper delivers it, already parsed and validated. */
 export interface InboundItem {
@@ -42,13 +46,21 @@ interface NewMessageRow {
   state: 'sent' | null;
   createdAt: number;
   sentAt: number | null;
+  /** Inbound only: the message's sentiment, scored once here and reused whenever the conversation is rescored. */
+  sentiment: number | null;
 }
 
 interface ThreadTouch {
   conversationId: string;
   latest: InboundItem;
   latestInboundAt: number | null;
+  latestOutboundAt: number | null;
+  /** Times of the inbound messages this batch added, to find the first one still unanswered. */
+  inboundTimes: number[];
 }
+
+/** How many of the customer's latest messages make up a conversation's sentiment (older ones weigh under 1% at RECENCY_DECAY 0.6). */
+const SENTIMENT_WINDOW = 8;
 
 /**
  * The write path for everything that arrives from a platform. A batch is
@@ -68,11 +80,15 @@ export class Ingestor {
   private readonly insertMessages;
   private readonly adoptOutbound;
   private readonly touchConversation;
+  private readonly recentInboundSentiment;
+  private readonly selectTriage;
+  private readonly updateTriage;
 
   constructor(
     db: Db,
     private readonly newId: () => string,
     private readonly now: () => number,
+    private readonly policy = new TriagePolicy(new SettingsRepo(db), localTimeZone()),
   ) {
     // Read first, write only what is new or changed: most items belong to
     // contacts and threads already stored, and an upsert would rewrite their rows.
@@ -98,10 +114,10 @@ export class Ingestor {
     // actually inserted; ones already stored are skipped by the conflict clause.
     this.insertMessages = db
       .prepare<[string], string>(
-        `INSERT INTO messages (id, conversation_id, platform_id, direction, visibility, author_contact_id, author_name, body, lang, state, created_at, sent_at)
+        `INSERT INTO messages (id, conversation_id, platform_id, direction, visibility, author_contact_id, author_name, body, lang, state, created_at, sent_at, sentiment)
          SELECT r.value ->> '$.id', r.value ->> '$.conversationId', r.value ->> '$.platformId', r.value ->> '$.direction',
                 r.value ->> '$.visibility', r.value ->> '$.contactId', r.value ->> '$.authorName', r.value ->> '$.body',
-                r.value ->> '$.lang', r.value ->> '$.state', r.value ->> '$.createdAt', r.value ->> '$.sentAt'
+                r.value ->> '$.lang', r.value ->> '$.state', r.value ->> '$.createdAt', r.value ->> '$.sentAt', r.value ->> '$.sentiment'
          FROM json_each(?) AS r WHERE true
          ON CONFLICT (conversation_id, platform_id) WHERE platform_id IS NOT NULL DO NOTHING
          RETURNING id`,
@@ -129,6 +145,20 @@ export class Ingestor {
          last_inbound_at = CASE WHEN @inboundAt IS NULL THEN last_inbound_at ELSE max(coalesce(last_inbound_at, 0), @inboundAt) END,
          lang = coalesce(lang, @lang),
          updated_at = @now
+       WHERE id = @id`,
+    );
+    this.recentInboundSentiment = db
+      .prepare<[string, number], number>(
+        `SELECT sentiment FROM messages WHERE conversation_id = ? AND direction = 'in' AND sentiment IS NOT NULL
+         ORDER BY created_at DESC, seq DESC LIMIT ?`,
+      )
+      .pluck();
+    this.selectTriage = db.prepare<[string], { accountId: string; kind: ConversationKind; status: string; waitingSince: number | null; snoozedUntil: number | null }>(
+      'SELECT account_id AS accountId, kind, status, waiting_since AS waitingSince, snoozed_until AS snoozedUntil FROM conversations WHERE id = ?',
+    );
+    this.updateTriage = db.prepare(
+      `UPDATE conversations SET waiting_since = @waitingSince, sla_due_at = @slaDueAt, snoozed_until = @snoozedUntil,
+         sentiment = coalesce(@sentiment, sentiment), sentiment_label = coalesce(@label, sentiment_label), priority = coalesce(@priority, priority)
        WHERE id = @id`,
     );
   }
@@ -172,6 +202,7 @@ export class Ingestor {
         state: out ? 'sent' : null,
         createdAt: item.createdAt,
         sentAt: out ? item.createdAt : null,
+        sentiment: out ? null : scoreMessage(item.body, item.lang).score,
       });
       pending.push({ id, conversationId, item });
     }
@@ -189,8 +220,46 @@ export class Ingestor {
         lang: touch.latest.lang,
         now,
       });
+      this.retriage(touch);
     }
     return { inserted: stored.size, conversationIds: [...touched.keys()], reconciledMessageIds: reconciled };
+  }
+
+  /**
+   * After a thread gained messages: restart or stop its first-response clock
+   * and rescore its sentiment. The clock runs from the first customer message
+   * after our last answer; an open conversation already waiting keeps its
+   * start, so a customer who writes three times is not pushed back each time.
+   */
+  private retriage(touch: ThreadTouch): void {
+    const row = this.selectTriage.get(touch.conversationId)!;
+    let waitingSince: number | null = null;
+    if (row.status === 'open') {
+      const { latestOutboundAt } = touch;
+      const answeredNow = latestOutboundAt !== null && (row.waitingSince === null || latestOutboundAt >= row.waitingSince);
+      const unanswered = touch.inboundTimes.filter((at) => latestOutboundAt === null || at > latestOutboundAt);
+      waitingSince = row.waitingSince !== null && !answeredNow ? row.waitingSince : unanswered.length > 0 ? Math.min(...unanswered) : touch.latestInboundAt;
+    } else if (row.status === 'snoozed' || row.status === 'closed') {
+      waitingSince = row.waitingSince;
+    }
+    let sentiment: number | null = null;
+    let label: SentimentClass | null = null;
+    let priority: number | null = null;
+    if (touch.inboundTimes.length > 0) {
+      sentiment = recencyWeightedScore(this.recentInboundSentiment.all(touch.conversationId, SENTIMENT_WINDOW));
+      label = labelFor(sentiment);
+      priority = this.policy.storedPriority(label, sentiment);
+    }
+    this.updateTriage.run({
+      id: touch.conversationId,
+      waitingSince,
+      slaDueAt: waitingSince === null ? null : this.policy.dueAt(row.accountId, row.kind, waitingSince),
+      // A new message wakes a snoozed conversation (the touch reopened it); the snooze time goes with it.
+      snoozedUntil: row.status === 'snoozed' ? row.snoozedUntil : null,
+      sentiment,
+      label,
+      priority,
+    });
   }
 
   private contactFor(accountId: string, item: InboundItem, cache: Map<string, string>): string {
@@ -227,12 +296,16 @@ export class Ingestor {
 }
 
 function noteTouch(touched: Map<string, ThreadTouch>, conversationId: string, item: InboundItem): void {
-  const touch = touched.get(conversationId);
-  const inboundAt = item.direction === 'in' ? item.createdAt : null;
+  let touch = touched.get(conversationId);
   if (!touch) {
-    touched.set(conversationId, { conversationId, latest: item, latestInboundAt: inboundAt });
-    return;
+    touch = { conversationId, latest: item, latestInboundAt: null, latestOutboundAt: null, inboundTimes: [] };
+    touched.set(conversationId, touch);
   }
   if (item.createdAt >= touch.latest.createdAt) touch.latest = item;
-  if (inboundAt !== null && (touch.latestInboundAt === null || inboundAt > touch.latestInboundAt)) touch.latestInboundAt = inboundAt;
+  if (item.direction === 'in') {
+    touch.inboundTimes.push(item.createdAt);
+    touch.latestInboundAt = Math.max(touch.latestInboundAt ?? item.createdAt, item.createdAt);
+  } else {
+    touch.latestOutboundAt = Math.max(touch.latestOutboundAt ?? item.createdAt, item.createdAt);
+  }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { calls, type CallName } from '../../../shared/contract';
 import type { ConversationSummary } from '../../../shared/domain';
+import { PriorityWeights } from '../../../shared/triage';
 import { createClient, handle, RpcError, type EngineEndpoint, type EventFrame, type Handlers } from '../../../shared/rpc';
 import { memoryTransport } from '../../../shared/rpc/transports/memory';
 
@@ -17,15 +19,32 @@ const summary: ConversationSummary = {
   rating: 2,
   lang: 'pl',
   hasDraft: false,
+  sentiment: 'negative',
+  sentimentScore: -0.6,
+  slaDueAt: 100,
+  snoozedUntil: null,
+  assigneeId: null,
+  tagIds: [],
 };
+
+/** Calls a test does not exercise answer with a typed refusal. */
+const refuseTheRest = Object.fromEntries(
+  (Object.keys(calls) as CallName[]).map((name) => [
+    name,
+    () => {
+      throw new RpcError('refused', `${name} is not part of this test`);
+    },
+  ]),
+) as unknown as Handlers<null>;
 
 function fakeHandlers(overrides: Partial<Handlers<null>> = {}): Handlers<null> {
   return {
+    ...refuseTheRest,
     'app.status': () => ({ connectivity: 'online', accounts: [], workspace: '/tmp/w' }),
     'inbox.list': ({ offset, limit }) => ({ total: 1, items: offset === 0 && limit > 0 ? [summary] : [] }),
     'conversation.get': ({ id }) => {
       if (id !== 'c1') throw new RpcError('not_found', 'No such conversation');
-      return { ...summary, messages: [] };
+      return { ...summary, messages: [], priority: { score: 0, parts: [] }, sentimentEvidence: [] };
     },
     'reply.send': (input) => ({
       id: 'm1',
@@ -39,9 +58,9 @@ function fakeHandlers(overrides: Partial<Handlers<null>> = {}): Handlers<null> {
       error: null,
       clientId: input.clientId,
     }),
-    'search.messages': () => ({ hits: [] }),
-    'settings.get': () => ({ language: null }),
-    'settings.update': ({ language }) => ({ language: language ?? null }),
+    'search.messages': () => ({ hits: [], ignored: [] }),
+    'settings.get': () => ({ language: null, keymap: {}, priorityWeights: PriorityWeights.parse({}) }),
+    'settings.update': ({ language }) => ({ language: language ?? null, keymap: {}, priorityWeights: PriorityWeights.parse({}) }),
     ...overrides,
   };
 }

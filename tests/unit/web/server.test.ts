@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startWebHost, type WebHost } from '../../../main/web/server';
+import { calls } from '../../../shared/contract';
+import { PriorityWeights } from '../../../shared/triage';
 import { createClient, handle, RpcError, type EngineEndpoint, type EventFrame, type Handlers } from '../../../shared/rpc';
 import { websocketTransport, type SocketLike } from '../../../shared/rpc/transports/websocket';
 import { tempDir } from '../helpers/temp-dir';
@@ -16,14 +18,10 @@ function fakeEngine() {
     throw new RpcError('refused', 'not in this test');
   };
   const handlers = {
+    ...Object.fromEntries(Object.keys(calls).map((name) => [name, notImplemented])),
     'app.status': () => ({ connectivity: 'online', accounts: [], workspace: 'w' }),
-    'settings.get': () => ({ language: 'ru' }),
-    'inbox.list': notImplemented,
-    'conversation.get': notImplemented,
-    'reply.send': notImplemented,
-    'search.messages': notImplemented,
-    'settings.update': notImplemented,
-  } as Handlers<null>;
+    'settings.get': () => ({ language: 'ru', keymap: {}, priorityWeights: PriorityWeights.parse({}) }),
+  } as unknown as Handlers<null>;
   const dispatch = handle(handlers);
   const endpoint: EngineEndpoint = {
     dispatch: (frame) => dispatch(frame, null),
@@ -147,7 +145,7 @@ describe('browser host', () => {
         setTimer: (fn, ms) => setTimeout(fn, ms),
       }),
     );
-    await expect(client.call('settings.get', {})).resolves.toEqual({ language: 'ru' });
+    await expect(client.call('settings.get', {})).resolves.toMatchObject({ language: 'ru', keymap: {} });
     const events: unknown[] = [];
     client.on('connectivity.changed', (payload) => events.push(payload));
     emit({ t: 'event', name: 'connectivity.changed', payload: { connectivity: 'syncing' } });

@@ -32,10 +32,13 @@ export const triage: Migration = {
 
       DROP INDEX conversations_by_status;
       DROP INDEX conversations_by_recency;
-      CREATE INDEX conversations_by_priority ON conversations (status, priority DESC, sla_due_at, waiting_since);
-      CREATE INDEX conversations_by_due ON conversations (status, sla_due_at);
+      -- One index per (view, sort) the inbox offers, each ending in last_message_at
+      -- so that ties page stably. Items without a clock sort after those with one.
+      CREATE INDEX conversations_by_priority ON conversations (status, priority DESC, sla_due_at IS NULL, sla_due_at, waiting_since, last_message_at DESC);
+      CREATE INDEX conversations_by_due ON conversations (status, sla_due_at IS NULL, sla_due_at, last_message_at DESC);
       CREATE INDEX conversations_by_recency ON conversations (status, last_message_at);
-      CREATE INDEX conversations_all_by_priority ON conversations (priority DESC, sla_due_at, waiting_since);
+      CREATE INDEX conversations_all_by_priority ON conversations (priority DESC, sla_due_at IS NULL, sla_due_at, waiting_since, last_message_at DESC);
+      CREATE INDEX conversations_all_by_due ON conversations (sla_due_at IS NULL, sla_due_at, last_message_at DESC);
       CREATE INDEX conversations_all_by_recency ON conversations (last_message_at);
       CREATE INDEX conversations_by_assignee ON conversations (assignee, status) WHERE assignee IS NOT NULL;
       CREATE INDEX conversations_snoozed ON conversations (snoozed_until) WHERE status = 'snoozed';

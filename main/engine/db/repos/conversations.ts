@@ -1,4 +1,4 @@
-import type { ConversationSummary, View } from '../../../../shared/domain';
+import { ME, VIEWS, type ConversationSummary, type InboxFilter, type InboxSort, type View, type ViewCounts } from '../../../../shared/domain';
 import type { Db } from '../open';
 
 interface SummaryRow {
@@ -15,13 +15,24 @@ interface SummaryRow {
   rating: number | null;
   lang: ConversationSummary['lang'];
   hasDraft: 0 | 1;
+  sentiment: ConversationSummary['sentiment'];
+  sentimentScore: number | null;
+  slaDueAt: number | null;
+  snoozedUntil: number | null;
+  assigneeId: string | null;
+  tagIds: string;
 }
 
 const SUMMARY_COLUMNS = `
   c.id, c.account_id AS accountId, a.platform, c.kind, c.status,
   coalesce(ct.name, '') AS contactName, coalesce(ct.handle, '') AS contactHandle,
   c.title, c.preview, c.last_message_at AS lastMessageAt, c.rating, c.lang,
-  EXISTS (SELECT 1 FROM drafts d WHERE d.conversation_id = c.id) AS hasDraft
+  EXISTS (SELECT 1 FROM drafts d WHERE d.conversation_id = c.id) AS hasDraft,
+  c.sentiment_label AS sentiment, c.sentiment AS sentimentScore, c.sla_due_at AS slaDueAt,
+  c.snoozed_until AS snoozedUntil, c.assignee AS assigneeId,
+  (SELECT coalesce(json_group_array(tag_id), '[]') FROM conversation_tags t WHERE t.conversation_id = c.id) AS tagIds`;
+
+const FROM = `
   FROM conversations c
   JOIN accounts a ON a.id = c.account_id
   LEFT JOIN contacts ct ON ct.id = c.contact_id`;
@@ -32,49 +43,169 @@ export interface ReplyTarget {
   kind: ConversationSummary['kind'];
 }
 
-/** Which conversation status each single-status view shows; `all` has no filter. */
-const VIEW_STATUS: Record<Exclude<View, 'all'>, ConversationSummary['status']> = {
-  needs_reply: 'open',
-  pending: 'pending',
-  snoozed: 'snoozed',
-  closed: 'closed',
+/** What triage reads and writes of one conversation. */
+export interface TriageState {
+  id: string;
+  accountId: string;
+  kind: ConversationSummary['kind'];
+  status: ConversationSummary['status'];
+  snoozedUntil: number | null;
+  assigneeId: string | null;
+  waitingSince: number | null;
+  slaDueAt: number | null;
+  lastInboundAt: number | null;
+  sentimentLabel: ConversationSummary['sentiment'];
+  sentimentScore: number | null;
+}
+
+/**
+ * Each view as a fixed SQL condition. `mine` is what is assigned to me and
+ * not done; the others are one status each (needs_reply = open).
+ */
+const VIEW_WHERE: Record<View, string> = {
+  needs_reply: "c.status = 'open'",
+  mine: "c.assignee = 'me' AND c.status <> 'closed'",
+  pending: "c.status = 'pending'",
+  snoozed: "c.status = 'snoozed'",
+  closed: "c.status = 'closed'",
+  all: '1',
 };
 
-/** Read side of the inbox. Every query walks an index in its ORDER BY, so a page costs the same at 100 or 100,000 rows. */
+/**
+ * Sort orders, written to match the indexes of migration 003 term for term,
+ * so a page is a walk down an index, whatever the view's size. Priority is
+ * the stored, time-independent part (sentiment), then the SLA clock (due
+ * first; items with no clock after), then how long the customer has waited.
+ */
+const ORDER_BY: Record<InboxSort, string> = {
+  priority: 'c.priority DESC, c.sla_due_at IS NULL, c.sla_due_at, c.waiting_since, c.last_message_at DESC',
+  sla: 'c.sla_due_at IS NULL, c.sla_due_at, c.last_message_at DESC',
+  newest: 'c.last_message_at DESC',
+  oldest: 'c.last_message_at',
+};
+
+/** Filter fields as fixed conditions over named parameters; the values are always bound, never spliced. */
+const FILTER_WHERE: Record<keyof InboxFilter, string> = {
+  accountId: 'c.account_id = @accountId',
+  platform: 'a.platform = @platform',
+  kind: 'c.kind = @kind',
+  tagId: 'c.id IN (SELECT conversation_id FROM conversation_tags WHERE tag_id = @tagId)',
+  lang: 'c.lang = @lang',
+  sentiment: 'c.sentiment_label = @sentiment',
+};
+
+function filterClause(filter: InboxFilter): string {
+  const keys = (Object.keys(FILTER_WHERE) as (keyof InboxFilter)[]).filter((key) => filter[key] !== undefined);
+  return keys.length === 0 ? '1' : keys.map((key) => FILTER_WHERE[key]).join(' AND ');
+}
+
+interface CountRow {
+  status: ConversationSummary['status'];
+  total: number;
+  overdue: number;
+  mine: number;
+  mineOverdue: number;
+}
+
+/** Read side of the inbox, and the triage fields a conversation carries. */
 export class ConversationsRepo {
-  private readonly pageByStatus;
-  private readonly pageAll;
-  private readonly countByStatus;
-  private readonly countAll;
+  /** Statements for each (view, sort, filter shape) combination, prepared on first use. */
+  private readonly statements = new Map<string, ReturnType<Db['prepare']>>();
   private readonly selectOne;
   private readonly selectTarget;
+  private readonly selectTriage;
   private readonly noteOutboundStmt;
+  private readonly reprioritizeStmt;
+  private readonly selectWaiting;
+  private readonly setDueStmt;
 
-  constructor(db: Db) {
-    this.pageByStatus = db.prepare<[string, number, number], SummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} WHERE c.status = ? ORDER BY c.priority DESC, c.last_message_at DESC LIMIT ? OFFSET ?`,
-    );
-    this.pageAll = db.prepare<[number, number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} ORDER BY c.priority DESC, c.last_message_at DESC LIMIT ? OFFSET ?`);
-    this.countByStatus = db.prepare<[string], number>('SELECT count(*) FROM conversations WHERE status = ?').pluck();
-    this.countAll = db.prepare<[], number>('SELECT count(*) FROM conversations').pluck();
-    this.selectOne = db.prepare<[string], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} WHERE c.id = ?`);
+  constructor(private readonly db: Db) {
+    this.selectOne = db.prepare<[string], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE c.id = ?`);
     this.selectTarget = db.prepare<[string], ReplyTarget>(
       'SELECT account_id AS accountId, platform_id AS platformId, kind FROM conversations WHERE id = ?',
     );
-    this.noteOutboundStmt = db.prepare(
-      "UPDATE conversations SET status = 'pending', last_message_at = max(last_message_at, ?), preview = ?, updated_at = ? WHERE id = ?",
+    this.selectTriage = db.prepare<[string], TriageState>(
+      `SELECT id, account_id AS accountId, kind, status, snoozed_until AS snoozedUntil, assignee AS assigneeId,
+         waiting_since AS waitingSince, sla_due_at AS slaDueAt, last_inbound_at AS lastInboundAt,
+         sentiment_label AS sentimentLabel, sentiment AS sentimentScore
+       FROM conversations WHERE id = ?`,
     );
+    // Our answer stops the first-response clock: nothing waits on us until the customer writes again.
+    this.noteOutboundStmt = db.prepare(
+      `UPDATE conversations SET status = 'pending', snoozed_until = NULL, waiting_since = NULL, sla_due_at = NULL,
+         last_message_at = max(last_message_at, ?), preview = ?, updated_at = ? WHERE id = ?`,
+    );
+    // Same formula as TriagePolicy.storedPriority, applied to every row at once.
+    this.reprioritizeStmt = db.prepare(
+      `UPDATE conversations SET priority =
+         CASE sentiment_label WHEN 'negative' THEN @negative WHEN 'neutral' THEN @neutral ELSE @positive END
+         - max(-1.0, min(1.0, coalesce(sentiment, 0))) * @perScoreUnit`,
+    );
+    this.selectWaiting = db.prepare<[string], { id: string; kind: ConversationSummary['kind']; waitingSince: number }>(
+      'SELECT id, kind, waiting_since AS waitingSince FROM conversations WHERE account_id = ? AND waiting_since IS NOT NULL',
+    );
+    this.setDueStmt = db.prepare('UPDATE conversations SET sla_due_at = ? WHERE id = ?');
   }
 
-  page(view: View, offset: number, limit: number): { total: number; items: ConversationSummary[] } {
-    if (view === 'all') return { total: this.countAll.get()!, items: this.pageAll.all(limit, offset).map(toSummary) };
-    const status = VIEW_STATUS[view];
-    return { total: this.countByStatus.get(status)!, items: this.pageByStatus.all(status, limit, offset).map(toSummary) };
+  /** New weights: the stored part of every conversation's priority is recomputed in one statement. */
+  reprioritize(sentimentPoints: { negative: number; neutral: number; positive: number; perScoreUnit: number }): void {
+    this.reprioritizeStmt.run(sentimentPoints);
+  }
+
+  /** The conversations of an account whose first-response clock is running. */
+  waiting(accountId: string): { id: string; kind: ConversationSummary['kind']; waitingSince: number }[] {
+    return this.selectWaiting.all(accountId);
+  }
+
+  setDue(id: string, slaDueAt: number): void {
+    this.setDueStmt.run(slaDueAt, id);
+  }
+
+  page(view: View, offset: number, limit: number, filter: InboxFilter = {}, sort: InboxSort = 'priority'): { total: number; items: ConversationSummary[] } {
+    const where = `${VIEW_WHERE[view]} AND ${filterClause(filter)}`;
+    const params = { ...filter, limit, offset };
+    const total = this.statement(`count:${where}`, `SELECT count(*) ${FROM} WHERE ${where}`).pluck().get(params) as number;
+    const rows = this.statement(`page:${where}:${sort}`, `SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE ${where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit OFFSET @offset`).all(
+      params,
+    ) as SummaryRow[];
+    return { total, items: rows.map(toSummary) };
+  }
+
+  /** Every view's size under `filter`, and how many of each are past their first-response target at `now`. */
+  counts(filter: InboxFilter, now: number): ViewCounts {
+    const where = filterClause(filter);
+    const rows = this.statement(
+      `counts:${where}`,
+      `SELECT c.status, count(*) AS total,
+         coalesce(sum(c.sla_due_at <= @now), 0) AS overdue,
+         coalesce(sum(c.assignee = '${ME}'), 0) AS mine,
+         coalesce(sum(c.assignee = '${ME}' AND c.sla_due_at <= @now), 0) AS mineOverdue
+       ${FROM} WHERE ${where} GROUP BY c.status`,
+    ).all({ ...filter, now }) as CountRow[];
+    const total = Object.fromEntries(VIEWS.map((view) => [view, 0])) as Record<View, number>;
+    const overdue = { ...total };
+    const byStatus = { open: 'needs_reply', pending: 'pending', snoozed: 'snoozed', closed: 'closed' } as const;
+    for (const row of rows) {
+      total[byStatus[row.status]] = row.total;
+      total.all += row.total;
+      if (row.status !== 'closed') total.mine += row.mine;
+      // Only an open item can breach: a snoozed or answered one is not waiting on the agent now.
+      if (row.status === 'open') {
+        overdue.needs_reply = row.overdue;
+        overdue.all = row.overdue;
+        overdue.mine = row.mineOverdue;
+      }
+    }
+    return { total, overdue };
   }
 
   /** Where a reply to this conversation goes. */
   target(id: string): ReplyTarget | undefined {
     return this.selectTarget.get(id);
+  }
+
+  triageState(id: string): TriageState | undefined {
+    return this.selectTriage.get(id);
   }
 
   /** We answered: the conversation waits on the customer now. */
@@ -86,8 +217,17 @@ export class ConversationsRepo {
     const row = this.selectOne.get(id);
     return row && toSummary(row);
   }
+
+  private statement(key: string, sql: string) {
+    let statement = this.statements.get(key);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
 }
 
 function toSummary(row: SummaryRow): ConversationSummary {
-  return { ...row, hasDraft: row.hasDraft === 1 };
+  return { ...row, hasDraft: row.hasDraft === 1, tagIds: JSON.parse(row.tagIds) as string[] };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../open';
 import { AccountsRepo } from './accounts';
+import { AgentsRepo } from './agents';
 import { AuditRepo } from './audit';
 import { ConversationsRepo } from './conversations';
 import { MessagesRepo } from './messages';
@@ -7,11 +8,13 @@ import { OutboxRepo } from './outbox';
 import { QuarantineRepo } from './quarantine';
 import { SettingsRepo } from './settings';
 import { SyncStateRepo } from './sync-state';
+import { TagsRepo } from './tags';
 
 /** Every repository over one database, with statements prepared once. */
 export function createRepos(db: Db, onInvalidSetting?: (key: string, problem: string) => void) {
   return {
     accounts: new AccountsRepo(db),
+    agents: new AgentsRepo(db),
     audit: new AuditRepo(db),
     conversations: new ConversationsRepo(db),
     messages: new MessagesRepo(db),
@@ -19,6 +22,7 @@ export function createRepos(db: Db, onInvalidSetting?: (key: string, problem: st
     quarantine: new QuarantineRepo(db),
     settings: new SettingsRepo(db, onInvalidSetting),
     syncState: new SyncStateRepo(db),
+    tags: new TagsRepo(db),
   };
 }
 

@@ -13,6 +13,22 @@ function timeOf(message: ConversationMessage): number {
 }
 
 /**
+ * A conversation's score from its messages' scores, newest first. Ingest
+ * calls this with the scores stored per message, so a conversation is
+ * rescored without scoring its text again.
+ */
+export function recencyWeightedScore(newestFirst: readonly number[]): number {
+  let weighted = 0;
+  let totalWeight = 0;
+  newestFirst.forEach((score, rank) => {
+    const weight = RECENCY_DECAY ** rank;
+    weighted += weight * score;
+    totalWeight += weight;
+  });
+  return totalWeight > 0 ? weighted / totalWeight : 0;
+}
+
+/**
  * Reasons keep their spans in their own message (`message` is the index in
  * `messages`), and their weight is scaled by that message's recency weight.
  */
@@ -21,20 +37,17 @@ export function scoreConversation(messages: readonly ConversationMessage[]): Sen
     .map((message, index) => ({ message, index }))
     .sort((a, b) => timeOf(b.message) - timeOf(a.message) || b.index - a.index);
 
-  let weighted = 0;
-  let totalWeight = 0;
   const langWeight: Record<SentimentLang, number> = { en: 0, ru: 0, pl: 0 };
   const reasons: SentimentReason[] = [];
-  newestFirst.forEach(({ message, index }, rank) => {
+  const scores = newestFirst.map(({ message, index }, rank) => {
     const weight = RECENCY_DECAY ** rank;
     const result = scoreMessage(message.body, message.lang);
-    weighted += weight * result.score;
-    totalWeight += weight;
     langWeight[result.lang] += weight;
     for (const reason of result.reasons) reasons.push({ ...reason, weight: reason.weight * weight, message: index });
+    return result.score;
   });
 
-  const score = totalWeight > 0 ? weighted / totalWeight : 0;
+  const score = recencyWeightedScore(scores);
   const lang = (Object.keys(langWeight) as SentimentLang[]).reduce((best, l) => (langWeight[l] > langWeight[best] ? l : best), 'en');
   reasons.sort((a, b) => a.message! - b.message! || a.start - b.start);
   return { score, label: labelFor(score), lang, reasons };

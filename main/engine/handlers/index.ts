@@ -1,0 +1,22 @@
+import type { Handlers } from '../../../shared/rpc';
+import type { CallContext, HandlerDeps } from './context';
+import { directoryHandlers } from './directory';
+import { inboxHandlers } from './inbox';
+import { settingsHandlers } from './settings';
+
+export type { CallContext, HandlerDeps } from './context';
+
+/** The engine's side of the contract: thin functions over repositories and services, grouped by what they serve. */
+export function createHandlers(deps: HandlerDeps): Handlers<CallContext> {
+  const { repos, connectivity, workspace } = deps;
+  return {
+    'app.status': () => ({
+      connectivity: connectivity.state,
+      accounts: repos.accounts.list().map(({ id, platform, name, handle, status }) => ({ id, platform, name, handle, status })),
+      workspace,
+    }),
+    ...inboxHandlers(deps),
+    ...directoryHandlers(deps),
+    ...settingsHandlers(deps),
+  };
+}
