@@ -3,6 +3,7 @@ import type { Client } from '../../shared/rpc';
 import { createConversationStore, type ConversationStore } from '../conversation/conversationStore';
 import { createSettingsStore, type SettingsStore } from '../i18n/settingsStore';
 import { createInboxPages, type InboxPages } from '../inbox/inboxPages';
+import { createSearchStore, type SearchStore } from '../overlays/search/searchStore';
 import type { Link } from '../rpc/link';
 import { createStatusStore, type StatusStore } from '../status/statusStore';
 
@@ -19,6 +20,7 @@ export interface Session {
   conversation: ConversationStore;
   status: StatusStore;
   settings: SettingsStore;
+  search: SearchStore;
   /** Subscribes to the engine and the link and reads the initial state; returns the unsubscribe. */
   start(): () => void;
 }
@@ -28,12 +30,14 @@ export function createSession(client: Client, link: Link): Session {
   const conversation = createConversationStore(client);
   const status = createStatusStore(client, link.getState());
   const settings = createSettingsStore(client);
+  const search = createSearchStore(client);
 
   return {
     inbox,
     conversation,
     status,
     settings,
+    search,
     start() {
       let linkState = link.getState();
       const unsubscribe = [
