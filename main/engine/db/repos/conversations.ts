@@ -32,9 +32,11 @@ const SUMMARY_COLUMNS = `
   c.snoozed_until AS snoozedUntil, c.assignee AS assigneeId,
   (SELECT coalesce(json_group_array(tag_id), '[]') FROM conversation_tags t WHERE t.conversation_id = c.id) AS tagIds`;
 
-const FROM = `
+/** Counting needs the account (for the platform filter) but never the contact. */
+const COUNT_FROM = `
   FROM conversations c
-  JOIN accounts a ON a.id = c.account_id
+  JOIN accounts a ON a.id = c.account_id`;
+const FROM = `${COUNT_FROM}
   LEFT JOIN contacts ct ON ct.id = c.contact_id`;
 
 export interface ReplyTarget {
@@ -164,7 +166,7 @@ export class ConversationsRepo {
   page(view: View, offset: number, limit: number, filter: InboxFilter = {}, sort: InboxSort = 'priority'): { total: number; items: ConversationSummary[] } {
     const where = `${VIEW_WHERE[view]} AND ${filterClause(filter)}`;
     const params = { ...filter, limit, offset };
-    const total = this.statement(`count:${where}`, `SELECT count(*) ${FROM} WHERE ${where}`).pluck().get(params) as number;
+    const total = this.statement(`count:${where}`, `SELECT count(*) ${COUNT_FROM} WHERE ${where}`).pluck().get(params) as number;
     const rows = this.statement(`page:${where}:${sort}`, `SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE ${where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit OFFSET @offset`).all(
       params,
     ) as SummaryRow[];
@@ -180,7 +182,7 @@ export class ConversationsRepo {
          coalesce(sum(c.sla_due_at <= @now), 0) AS overdue,
          coalesce(sum(c.assignee = '${ME}'), 0) AS mine,
          coalesce(sum(c.assignee = '${ME}' AND c.sla_due_at <= @now), 0) AS mineOverdue
-       ${FROM} WHERE ${where} GROUP BY c.status`,
+       ${COUNT_FROM} WHERE ${where} GROUP BY c.status`,
     ).all({ ...filter, now }) as CountRow[];
     const total = Object.fromEntries(VIEWS.map((view) => [view, 0])) as Record<View, number>;
     const overdue = { ...total };
