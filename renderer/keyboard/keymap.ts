@@ -1,15 +1,54 @@
-import { DEFAULT_KEYMAP, createMatcher, resolveKeymap, type ActionId, type Match, type Scope } from '../../shared/keymap';
+import { createStore } from 'zustand/vanilla';
+import {
+  DEFAULT_KEYMAP,
+  createMatcher,
+  resolveKeymap,
+  type ActionId,
+  type Binding,
+  type KeyboardPlatform,
+  type KeymapOverrides,
+  type Match,
+  type Matcher,
+  type ResolvedKeymap,
+  type Scope,
+} from '../../shared/keymap';
 
 /**
  * The one keymap (shared/keymap), applied to DOM key events. Keys match on
  * `KeyboardEvent.code`, so `j` is the same key with a Russian or Polish layout.
- * User remapping arrives with the settings screen; until then the defaults,
- * which the keymap's own tests prove conflict-free, are the bindings.
+ * The bindings are the defaults with the user's overrides laid over them; they
+ * change the moment settings do, so what the help overlay shows is what the keys do.
  */
-const resolved = resolveKeymap(DEFAULT_KEYMAP, {});
-if (!('bindings' in resolved)) throw new Error(`default keymap conflicts: ${JSON.stringify(resolved.conflicts)}`);
-const matcher = createMatcher(resolved.bindings);
-const platform = /Mac|iPhone|iPad/.test(navigator.platform) ? 'mac' : 'other';
+
+const defaults = resolveKeymap(DEFAULT_KEYMAP, {});
+if (!('bindings' in defaults)) throw new Error(`default keymap conflicts: ${JSON.stringify(defaults.conflicts)}`);
+
+export interface KeymapState {
+  /** The overrides in force (those last applied without conflict). */
+  overrides: KeymapOverrides;
+  bindings: readonly Binding[];
+}
+
+export const keymap = createStore<KeymapState>(() => ({ overrides: {}, bindings: defaults.bindings }));
+
+export const keyboardPlatform: KeyboardPlatform = /Mac|iPhone|iPad/.test(navigator.platform) ? 'mac' : 'other';
+
+// Rebuilt with the bindings; a half-typed sequence is dropped with the old matcher, which is harmless.
+let matcher: Matcher = createMatcher(defaults.bindings);
+keymap.subscribe((state, previous) => {
+  if (state.bindings !== previous.bindings) matcher = createMatcher(state.bindings);
+});
+
+/**
+ * Puts the user's overrides in force. Settings the engine accepted never
+ * conflict, but a conflicting set is refused here too (the old keys stay) and
+ * the conflicts are returned, so the keys never become ambiguous.
+ */
+export function applyOverrides(overrides: KeymapOverrides): ResolvedKeymap {
+  const resolved = resolveKeymap(DEFAULT_KEYMAP, overrides);
+  if ('bindings' in resolved) keymap.setState({ overrides, bindings: resolved.bindings });
+  return resolved;
+}
 
 // A key event bubbles through several handlers; the matcher (which remembers
 // the first key of a sequence) must see each event once.
@@ -26,7 +65,7 @@ function isTextField(target: EventTarget | null): boolean {
 export function keyAction(event: KeyboardEvent, scope: Scope): ActionId | 'pending' | null {
   let match = seen.get(event);
   if (!match) {
-    match = matcher.handle(event, { scope, inTextField: isTextField(event.target), platform, now: event.timeStamp });
+    match = matcher.handle(event, { scope, inTextField: isTextField(event.target), platform: keyboardPlatform, now: event.timeStamp });
     seen.set(event, match);
   }
   return match.kind === 'action' ? match.action : match.kind === 'pending' ? 'pending' : null;

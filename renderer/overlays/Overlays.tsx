@@ -1,15 +1,36 @@
 import { useStore } from 'zustand';
 import type { ActionId } from '../../shared/keymap';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { useKeymapFromSettings } from '../settings/useKeymapFromSettings';
+import { HelpOverlay } from './help/HelpOverlay';
 import { overlays } from './overlayStore';
+import { CommandPalette } from './palette/CommandPalette';
+import { SearchPanel } from './search/SearchPanel';
+import './overlays.css';
 
 export interface OverlaysProps {
   onRunAction(id: ActionId): void;
   onOpenConversation(conversationId: string): void;
 }
 
-/** Whichever overlay is open (palette, help, search, settings), drawn over the workspace. */
-export function Overlays(_props: OverlaysProps) {
+/**
+ * Whichever overlay is open (palette, help, search, settings), drawn over the
+ * workspace. Mounted for the life of the window, it also keeps the keys in
+ * force in step with the saved settings.
+ */
+export function Overlays({ onRunAction, onOpenConversation }: OverlaysProps) {
+  useKeymapFromSettings();
   const open = useStore(overlays, (state) => state.open);
-  if (open === null) return null;
-  return <div role="dialog" aria-modal="true" data-overlay={open} />;
+  switch (open) {
+    case 'palette':
+      return <CommandPalette onRunAction={onRunAction} />;
+    case 'help':
+      return <HelpOverlay />;
+    case 'search':
+      return <SearchPanel onOpenConversation={onOpenConversation} />;
+    case 'settings':
+      return <SettingsDialog />;
+    case null:
+      return null;
+  }
 }

@@ -9,10 +9,24 @@ export interface OverlayState {
 
 export const overlays = createStore<OverlayState>(() => ({ open: null }));
 
+/**
+ * Where focus was before the first overlay opened. The palette can hand over
+ * to settings or search, so only the first opening records it: closing the
+ * last overlay returns the agent to the list or the reply box, never to a
+ * dialog that is gone.
+ */
+let returnTo: Element | null = null;
+
 export function showOverlay(kind: OverlayKind): void {
+  if (overlays.getState().open === null) returnTo = document.activeElement;
   overlays.setState({ open: kind });
 }
 
+/** Closes the overlay and puts focus back at once, so an action run next finds it where the agent left it. */
 export function hideOverlay(): void {
+  if (overlays.getState().open === null) return;
   overlays.setState({ open: null });
+  const target = returnTo;
+  returnTo = null;
+  if (target instanceof HTMLElement && target.isConnected) target.focus();
 }

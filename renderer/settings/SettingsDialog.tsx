@@ -1,0 +1,46 @@
+import { useEffect, useId } from 'react';
+import { useStore } from 'zustand';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
+import { useI18n } from '../i18n/I18nProvider';
+import { Dialog } from '../overlays/Dialog';
+import { hideOverlay } from '../overlays/overlayStore';
+import { errorReason } from '../rpc/errorReason';
+import { useSession } from '../session/SessionContext';
+import { KeymapEditor } from './KeymapEditor';
+import { PriorityWeightsTable } from './PriorityWeightsTable';
+
+/** Opened from the command palette: UI language, keys, and how the queue is ordered. */
+export function SettingsDialog() {
+  const { t } = useI18n();
+  const { settings } = useSession();
+  const weights = useStore(settings.state, (state) => state.priorityWeights);
+  const readError = useStore(settings.state, (state) => state.readError);
+  const idPrefix = useId();
+
+  // What another window saved since this one started shows here.
+  useEffect(() => settings.read(), [settings]);
+
+  return (
+    <Dialog label={t('settings.title')} className="settings">
+      <h2 className="overlay-title">{t('settings.title')}</h2>
+      {readError !== null && (
+        <p role="alert" className="overlay-error">
+          {t('settings.loadFailed', { reason: errorReason(readError, t) })}
+        </p>
+      )}
+      <LanguageSwitcher />
+      <section aria-labelledby={`${idPrefix}-keys`}>
+        <h3 id={`${idPrefix}-keys`}>{t('settings.keymap')}</h3>
+        <KeymapEditor />
+      </section>
+      <section aria-labelledby={`${idPrefix}-priority`}>
+        <h3 id={`${idPrefix}-priority`}>{t('settings.priority')}</h3>
+        <p>{t('settings.priority.explain')}</p>
+        {weights !== null && <PriorityWeightsTable weights={weights} />}
+      </section>
+      <button type="button" className="settings-close" onClick={hideOverlay}>
+        {t('settings.close')}
+      </button>
+    </Dialog>
+  );
+}
