@@ -32,12 +32,15 @@ const SUMMARY_COLUMNS = `
   c.snoozed_until AS snoozedUntil, c.assignee AS assigneeId,
   (SELECT coalesce(json_group_array(tag_id), '[]') FROM conversation_tags t WHERE t.conversation_id = c.id) AS tagIds`;
 
-/** Counting needs the account (for the platform filter) but never the contact. */
-const COUNT_FROM = `
+const FROM = `
   FROM conversations c
-  JOIN accounts a ON a.id = c.account_id`;
-const FROM = `${COUNT_FROM}
+  JOIN accounts a ON a.id = c.account_id
   LEFT JOIN contacts ct ON ct.id = c.contact_id`;
+
+/** Counting and paging touch the account only to filter by platform, so the rest walk a conversations index alone. */
+function narrowFrom(filter: InboxFilter): string {
+  return filter.platform === undefined ? 'FROM conversations c' : 'FROM conversations c JOIN accounts a ON a.id = c.account_id';
+}
 
 export interface ReplyTarget {
   accountId: string;
@@ -165,11 +168,23 @@ export class ConversationsRepo {
 
   page(view: View, offset: number, limit: number, filter: InboxFilter = {}, sort: InboxSort = 'priority'): { total: number; items: ConversationSummary[] } {
     const where = `${VIEW_WHERE[view]} AND ${filterClause(filter)}`;
+    const from = narrowFrom(filter);
     const params = { ...filter, limit, offset };
-    const total = this.statement(`count:${where}`, `SELECT count(*) ${COUNT_FROM} WHERE ${where}`).pluck().get(params) as number;
-    const rows = this.statement(`page:${where}:${sort}`, `SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE ${where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit OFFSET @offset`).all(
-      params,
-    ) as SummaryRow[];
+    const total = this.statement(`count:${where}`, `SELECT count(*) ${from} WHERE ${where}`).pluck().get(params) as number;
+    // Deferred join: the offset is walked over the index alone (rowid, not id,
+    // so the walk never leaves the index), and only the page's rows pay for
+    // contacts, drafts and tags. A page deep in a long
+    // view (the agent pressing End) costs about what the first page does.
+    const rows = this.statement(
+      `page:${where}:${sort}`,
+      // CROSS JOIN keeps SQLite from driving the outer query by the sort index instead of by the page.
+      `SELECT ${SUMMARY_COLUMNS}
+       FROM (SELECT c.rowid AS pageRow ${from} WHERE ${where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit OFFSET @offset)
+       CROSS JOIN conversations c ON c.rowid = pageRow
+       JOIN accounts a ON a.id = c.account_id
+       LEFT JOIN contacts ct ON ct.id = c.contact_id
+       ORDER BY ${ORDER_BY[sort]}`,
+    ).all(params) as SummaryRow[];
     return { total, items: rows.map(toSummary) };
   }
 
@@ -182,7 +197,7 @@ export class ConversationsRepo {
          coalesce(sum(c.sla_due_at <= @now), 0) AS overdue,
          coalesce(sum(c.assignee = '${ME}'), 0) AS mine,
          coalesce(sum(c.assignee = '${ME}' AND c.sla_due_at <= @now), 0) AS mineOverdue
-       ${COUNT_FROM} WHERE ${where} GROUP BY c.status`,
+       ${narrowFrom(filter)} WHERE ${where} GROUP BY c.status`,
     ).all({ ...filter, now }) as CountRow[];
     const total = Object.fromEntries(VIEWS.map((view) => [view, 0])) as Record<View, number>;
     const overdue = { ...total };
