@@ -1,5 +1,5 @@
+import { useMemo } from 'react';
 import type { MessageKey } from '../../shared/i18n';
-import { formatNumber } from '../../shared/i18n';
 import type { PriorityWeights } from '../../shared/triage';
 import { useI18n } from '../i18n/I18nProvider';
 
@@ -17,10 +17,12 @@ const rows = (weights: PriorityWeights): readonly (readonly [MessageKey, number]
 ];
 
 /** Read-only: how the Needs reply queue is ordered, so the agent can see why an item is where it is. */
-export function PriorityWeightsTable({ weights }: { weights: PriorityWeights }) {
+export function PriorityWeightsTable({ weights, labelledBy }: { weights: PriorityWeights; labelledBy: string }) {
   const { t, lang } = useI18n();
+  // Age earns 0.0001 points an hour: the usual three decimals would show it as 0.
+  const numbers = useMemo(() => new Intl.NumberFormat(lang, { maximumSignificantDigits: 6 }), [lang]);
   return (
-    <table className="priority-table">
+    <table className="priority-table" aria-labelledby={labelledBy}>
       <thead>
         <tr>
           <th scope="col">{t('settings.priority.factor')}</th>
@@ -31,7 +33,7 @@ export function PriorityWeightsTable({ weights }: { weights: PriorityWeights }) 
         {rows(weights).map(([key, points]) => (
           <tr key={key}>
             <th scope="row">{t(key)}</th>
-            <td>{formatNumber(lang, points)}</td>
+            <td>{numbers.format(points)}</td>
           </tr>
         ))}
       </tbody>

@@ -36,7 +36,7 @@ export function SettingsDialog() {
       <section aria-labelledby={`${idPrefix}-priority`}>
         <h3 id={`${idPrefix}-priority`}>{t('settings.priority')}</h3>
         <p>{t('settings.priority.explain')}</p>
-        {weights !== null && <PriorityWeightsTable weights={weights} />}
+        {weights !== null && <PriorityWeightsTable weights={weights} labelledBy={`${idPrefix}-priority`} />}
       </section>
       <button type="button" className="settings-close" onClick={hideOverlay}>
         {t('settings.close')}
