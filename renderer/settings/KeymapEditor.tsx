@@ -55,9 +55,9 @@ export function KeymapEditor() {
 
   const name = (action: ActionId) => t(`action.${action}`);
 
-  const persist = (next: KeymapOverrides, saved: () => string) => {
+  const persist = (next: KeymapOverrides, saved: string) => {
     settings.saveKeymap(next).then(
-      () => setNotice({ role: 'status', text: saved() }),
+      () => setNotice({ role: 'status', text: saved }),
       // The engine checks again and may still refuse (another window changed the keys meanwhile).
       (error: unknown) => setNotice({ role: 'alert', text: t('keymap.refused', { reason: errorReason(error, t) }) }),
     );
@@ -72,7 +72,7 @@ export function KeymapEditor() {
       return setNotice({ role: 'alert', text: conflictText(conflict, action, t, keyboardPlatform) });
     }
     const keys = resolved.bindings.filter((binding) => binding.action === action).map((binding) => formatChord(binding.chord, keyboardPlatform));
-    persist(next, () => t('keymap.saved', { action: name(action), keys: keys.join(', ') || t('keymap.none') }));
+    persist(next, t('keymap.saved', { action: name(action), keys: keys.join(', ') || t('keymap.none') }));
   };
 
   const restoreDefault = (action: ActionId) => save(action, ({ [action]: _dropped, ...rest }) => rest);
@@ -200,7 +200,7 @@ export function KeymapEditor() {
           {notice.text}
         </p>
       )}
-      <button type="button" onClick={() => persist({}, () => t('keymap.resetAllDone'))}>
+      <button type="button" onClick={() => persist({}, t('keymap.resetAllDone'))}>
         {t('keymap.resetAll')}
       </button>
     </div>
