@@ -1,8 +1,10 @@
-import type { ConversationSummary } from '../../shared/domain';
+import type { Conversation, ConversationSummary } from '../../shared/domain';
 import { Rating } from '../common/Rating';
 import { useI18n } from '../i18n/I18nProvider';
+import { PriorityWhy } from './PriorityWhy';
 
-export function ConversationHeader({ conversation, headingId }: { conversation: ConversationSummary; headingId: string }) {
+/** `conversation` is the list's summary until the full read lands; then the priority's explanation shows too. */
+export function ConversationHeader({ conversation, headingId }: { conversation: ConversationSummary | Conversation; headingId: string }) {
   const { t } = useI18n();
   return (
     <header className="conversation-header">
@@ -21,6 +23,7 @@ export function ConversationHeader({ conversation, headingId }: { conversation: 
           {t(`platform.${conversation.platform}`)} · {t(`kind.${conversation.kind}`)}
         </span>
         {conversation.rating !== null && <Rating stars={conversation.rating} />}
+        {'priority' in conversation && <PriorityWhy conversation={conversation} />}
       </div>
       {conversation.title !== '' && (
         <p className="conversation-title" dir="auto">

@@ -7,12 +7,14 @@ import { ConversationView } from './ConversationView';
 import './conversation.css';
 
 interface ConversationPaneProps {
+  /** The workspace reads it to tell whether an action is about the open conversation. */
+  paneRef: RefObject<HTMLElement | null>;
   replyRef: RefObject<HTMLTextAreaElement | null>;
   /** Esc anywhere in the pane: back to the list. */
   onBack(): void;
 }
 
-export function ConversationPane({ replyRef, onBack }: ConversationPaneProps) {
+export function ConversationPane({ paneRef, replyRef, onBack }: ConversationPaneProps) {
   const { t } = useI18n();
   const opened = useStore(useSession().conversation.state, (s) => s.opened);
 
@@ -23,7 +25,7 @@ export function ConversationPane({ replyRef, onBack }: ConversationPaneProps) {
   };
 
   return (
-    <section className="conversation-pane" onKeyDown={onKeyDown}>
+    <section ref={paneRef} className="conversation-pane" onKeyDown={onKeyDown}>
       {opened ? (
         <ConversationView key={opened.id} opened={opened} replyRef={replyRef} />
       ) : (

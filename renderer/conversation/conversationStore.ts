@@ -25,6 +25,8 @@ export interface ConversationState {
 export interface ConversationStore {
   state: StoreApi<ConversationState>;
   open(summary: ConversationSummary): void;
+  /** Opens a conversation the list does not show (a search result): the header waits for the read. */
+  openById(id: string): void;
   /** Re-reads the open conversation if it is one of these (or unconditionally without ids). */
   reload(ids?: readonly string[]): void;
   setDraft(conversationId: string, text: string): void;
@@ -55,13 +57,12 @@ export function createConversationStore(client: Client, newClientId: () => strin
    */
   const failedIds = new Map<string, { body: string; clientId: string }>();
 
-  const read = () => {
-    const opened = state.getState().opened;
-    if (!opened) return;
+  const read = (id = state.getState().opened?.id) => {
+    if (id === undefined) return;
     const ticket = ++latestRead;
-    client.call('conversation.get', { id: opened.id }).then(
+    client.call('conversation.get', { id }).then(
       (conversation) => {
-        if (ticket === latestRead) state.setState({ conversation, loadError: null });
+        if (ticket === latestRead) state.setState({ opened: state.getState().opened ?? conversation, conversation, loadError: null });
       },
       (loadError: unknown) => {
         if (ticket === latestRead) state.setState({ loadError });
@@ -90,6 +91,10 @@ export function createConversationStore(client: Client, newClientId: () => strin
     open(summary) {
       if (state.getState().opened?.id !== summary.id) state.setState({ opened: summary, conversation: null, loadError: null });
       read();
+    },
+    openById(id) {
+      if (state.getState().opened?.id !== id) state.setState({ opened: null, conversation: null, loadError: null });
+      read(id);
     },
     reload(ids) {
       const opened = state.getState().opened;

@@ -1,13 +1,22 @@
-import type { ConversationSummary, Language } from '../../shared/domain';
+import type { Agent, ConversationSummary, Language } from '../../shared/domain';
 import { formatRelativeTime, type Translator } from '../../shared/i18n';
+import { slaShown } from '../triage/slaClock';
 
-/** What a screen reader says for a row: "Anna Kowalska, review, 2 stars, 5 minutes ago: <preview>". */
-export function optionLabel(t: Translator, lang: Language, item: ConversationSummary, now: number): string {
-  const params = {
-    name: item.contactName,
-    kind: t(`kind.${item.kind}`),
-    time: formatRelativeTime(lang, item.lastMessageAt, now),
-    preview: item.preview,
-  };
-  return item.rating === null ? t('inbox.option', params) : t('inbox.optionRated', { ...params, rating: t('rating.stars', { count: item.rating }) });
+/**
+ * What a screen reader says for a row: "Anna Kowalska, review, 2 stars,
+ * negative sentiment, overdue by 5 min, assigned to Olga, draft saved, 5 minutes
+ * ago: <preview>" — everything the row shows in colour or symbols, in words.
+ */
+export function optionLabel(t: Translator, lang: Language, item: ConversationSummary, now: number, assignee: Agent | undefined): string {
+  const sla = slaShown(lang, item.slaDueAt, now);
+  const details = [
+    item.contactName,
+    t(`kind.${item.kind}`),
+    ...(item.rating === null ? [] : [t('rating.stars', { count: item.rating })]),
+    t(`sentiment.spoken.${item.sentiment}`),
+    ...(sla === null ? [] : [t(`sla.${sla.state}`, { time: sla.time })]),
+    ...(assignee === undefined ? [] : [t('triage.assignedTo', { name: assignee.name })]),
+    ...(item.hasDraft ? [t('triage.hasDraft')] : []),
+  ];
+  return t('inbox.option', { details: details.join(', '), time: formatRelativeTime(lang, item.lastMessageAt, now), preview: item.preview });
 }

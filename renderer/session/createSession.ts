@@ -1,14 +1,10 @@
-import type { View } from '../../shared/domain';
 import type { Client } from '../../shared/rpc';
 import { createConversationStore, type ConversationStore } from '../conversation/conversationStore';
 import { createSettingsStore, type SettingsStore } from '../i18n/settingsStore';
-import { createInboxPages, type InboxPages } from '../inbox/inboxPages';
 import { createSearchStore, type SearchStore } from '../overlays/search/searchStore';
 import type { Link } from '../rpc/link';
 import { createStatusStore, type StatusStore } from '../status/statusStore';
-
-/** The queue the agent works; it reaches zero when everything is answered. */
-export const INBOX_VIEW: View = 'needs_reply';
+import { createTriage, type Triage } from '../triage/createTriage';
 
 /**
  * Everything one window shows, as stores fed by the contract. Components only
@@ -16,7 +12,7 @@ export const INBOX_VIEW: View = 'needs_reply';
  * engine events and link changes into re-reads.
  */
 export interface Session {
-  inbox: InboxPages;
+  triage: Triage;
   conversation: ConversationStore;
   status: StatusStore;
   settings: SettingsStore;
@@ -26,14 +22,18 @@ export interface Session {
 }
 
 export function createSession(client: Client, link: Link): Session {
-  const inbox = createInboxPages(client, INBOX_VIEW);
   const conversation = createConversationStore(client);
+  // A conversation opened from a search may be outside the list; it can still be acted on.
+  const triage = createTriage(client, (id) => {
+    const { opened, conversation: full } = conversation.state.getState();
+    return full?.id === id ? full : opened?.id === id ? opened : undefined;
+  });
   const status = createStatusStore(client, link.getState());
   const settings = createSettingsStore(client);
   const search = createSearchStore(client);
 
   return {
-    inbox,
+    triage,
     conversation,
     status,
     settings,
@@ -42,13 +42,14 @@ export function createSession(client: Client, link: Link): Session {
       let linkState = link.getState();
       const unsubscribe = [
         client.on('inbox.changed', ({ conversationIds }) => {
-          inbox.refresh();
+          triage.refresh();
           // A status or assignment change shows in the header too.
           conversation.reload(conversationIds);
         }),
         client.on('conversation.changed', ({ conversationId }) => conversation.reload([conversationId])),
         client.on('connectivity.changed', ({ connectivity }) => status.report(connectivity)),
         client.on('sync.progress', (progress) => status.progress(progress)),
+        client.on('directory.changed', () => triage.directory.read()),
         link.subscribe((next) => {
           const reconnected = linkState === 'down' && next === 'up';
           linkState = next;
@@ -57,7 +58,8 @@ export function createSession(client: Client, link: Link): Session {
           if (reconnected) {
             status.read();
             settings.read();
-            inbox.refresh();
+            triage.refresh();
+            triage.directory.read();
             conversation.reload();
           }
         }),
@@ -65,6 +67,8 @@ export function createSession(client: Client, link: Link): Session {
       status.setLink(linkState);
       status.read();
       settings.read();
+      triage.refresh();
+      triage.directory.read();
       return () => {
         for (const off of unsubscribe) off();
       };

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Connectivity, SyncProgress } from '../../shared/domain';
+import type { AccountSummary, Connectivity, SyncProgress } from '../../shared/domain';
 import type { Client } from '../../shared/rpc';
 import type { LinkState } from '../rpc/link';
 
@@ -9,6 +9,8 @@ export interface StatusState {
   reported: Connectivity | null;
   /** Backfills under way, by account; an account leaves when its backfill is done. */
   backfills: Readonly<Record<string, SyncProgress>>;
+  /** The connected accounts, for the inbox's account filter. */
+  accounts: readonly AccountSummary[];
 }
 
 export type ShownConnectivity = Connectivity | 'connecting';
@@ -29,12 +31,12 @@ export interface StatusStore {
 }
 
 export function createStatusStore(client: Client, link: LinkState): StatusStore {
-  const state = createStore<StatusState>(() => ({ link, reported: null, backfills: {} }));
+  const state = createStore<StatusState>(() => ({ link, reported: null, backfills: {}, accounts: [] }));
   return {
     state,
     read() {
       client.call('app.status', {}).then(
-        ({ connectivity }) => state.setState({ reported: connectivity }),
+        ({ connectivity, accounts }) => state.setState({ reported: connectivity, accounts }),
         // A failed read leaves the last known state; the link going up again triggers the next read.
         () => undefined,
       );

@@ -34,7 +34,7 @@ export const en = {
   'filter.platform': 'Platform',
   'filter.kind': 'Kind',
   'filter.tag': 'Tag',
-  'filter.lang': 'Language',
+  'filter.lang': 'Customer language',
   'filter.sentiment': 'Sentiment',
 
   'sort.label': 'Sort',

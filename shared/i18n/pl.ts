@@ -28,7 +28,7 @@ export const pl = {
   'filter.platform': 'Platforma',
   'filter.kind': 'Rodzaj',
   'filter.tag': 'Etykieta',
-  'filter.lang': 'Język',
+  'filter.lang': 'Język klienta',
   'filter.sentiment': 'Wydźwięk',
 
   'sort.label': 'Sortowanie',

@@ -28,7 +28,7 @@ export const ru = {
   'filter.platform': 'Платформа',
   'filter.kind': 'Тип',
   'filter.tag': 'Метка',
-  'filter.lang': 'Язык',
+  'filter.lang': 'Язык клиента',
   'filter.sentiment': 'Тон',
 
   'sort.label': 'Сортировка',

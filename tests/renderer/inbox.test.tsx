@@ -17,11 +17,14 @@ describe('inbox list', () => {
     expect(screen.getByText('5,000 conversations')).toBeTruthy();
   });
 
-  it('names each option with contact, kind, rating, time and preview', async () => {
+  it('names each option with contact, kind, rating, sentiment and SLA in words, time and preview', async () => {
     const { list } = await renderApp();
     const [review, dm] = options(list);
-    expect(review!.getAttribute('aria-label')).toBe('Anna Kowalska, review, 2 stars, 5 minutes ago: The coffee was cold and nobody came.');
-    expect(dm!.getAttribute('aria-label')).toBe('Dmitri Ivanov, DM, 6 minutes ago: <img src=x onerror=alert(1)>');
+    expect(review!.getAttribute('aria-label')).toBe(
+      'Anna Kowalska, review, 2 stars, negative sentiment, overdue by 5 min, 5 minutes ago: The coffee was cold and nobody came.',
+    );
+    // Due five minutes after the fixture was made, a moment ago: four whole minutes are left.
+    expect(dm!.getAttribute('aria-label')).toBe('Dmitri Ivanov, DM, neutral sentiment, due soon: 4 min left, 6 minutes ago: <img src=x onerror=alert(1)>');
     expect(review!.getAttribute('aria-selected')).toBe('true');
     expect(dm!.getAttribute('aria-selected')).toBe('false');
   });

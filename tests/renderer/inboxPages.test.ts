@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RpcError } from '../../shared/rpc';
 import { createInboxPages, itemAt, PAGE_SIZE } from '../../renderer/inbox/inboxPages';
 import { scrollToShow, visibleRange, ROW_HEIGHT, OVERSCAN } from '../../renderer/inbox/windowing';
+import { DEFAULT_QUERY } from '../../renderer/triage/query';
 import { createFakeEngine } from './fakeEngine';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -23,7 +24,7 @@ describe('windowing', () => {
 describe('inbox page cache', () => {
   it('reads only the pages under the window', async () => {
     const engine = createFakeEngine({ conversations: 100_000 });
-    const pages = createInboxPages(engine.client(), 'needs_reply');
+    const pages = createInboxPages(engine.client(), DEFAULT_QUERY);
     pages.show(0, 20);
     await settle();
     pages.show(60_010, 60_030);
@@ -36,7 +37,7 @@ describe('inbox page cache', () => {
 
   it('re-reads visible pages once per burst of changes and keeps showing the old rows meanwhile', async () => {
     const engine = createFakeEngine({ conversations: 500 });
-    const pages = createInboxPages(engine.client(), 'needs_reply');
+    const pages = createInboxPages(engine.client(), DEFAULT_QUERY);
     pages.show(40, 60); // spans pages 0 and 1
     await settle();
     expect(engine.callsTo('inbox.list')).toHaveLength(2);
@@ -51,7 +52,7 @@ describe('inbox page cache', () => {
   it('does not retry a failed read by itself, and recovers on the next refresh', async () => {
     const engine = createFakeEngine({ conversations: 10 });
     engine.fail('inbox.list', new RpcError('unavailable', 'down'));
-    const pages = createInboxPages(engine.client(), 'needs_reply');
+    const pages = createInboxPages(engine.client(), DEFAULT_QUERY);
     pages.show(0, 5);
     await settle();
     await settle();
@@ -66,7 +67,7 @@ describe('inbox page cache', () => {
 
   it('keeps the cache bounded while scrolling through a long queue', async () => {
     const engine = createFakeEngine({ conversations: 100_000 });
-    const pages = createInboxPages(engine.client(), 'needs_reply');
+    const pages = createInboxPages(engine.client(), DEFAULT_QUERY);
     for (let page = 0; page < 200; page++) {
       pages.show(page * PAGE_SIZE, page * PAGE_SIZE + 20);
       await settle();

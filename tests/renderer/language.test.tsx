@@ -19,7 +19,7 @@ describe('language', () => {
 
     expect(screen.getByRole('listbox', { name: 'Диалоги' })).toBe(list);
     expect(screen.getByRole('heading', { name: 'Ждут ответа' })).toBeTruthy();
-    expect(within(list).getByRole('option', { name: /^Anna Kowalska, отзыв, 2 звезды, 5 минут назад: / })).toBeTruthy();
+    expect(within(list).getByRole('option', { name: /^Anna Kowalska, отзыв, 2 звезды, негативный тон, просрочено на 5 мин, 5 минут назад: / })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe('В сети');
     expect(document.documentElement.lang).toBe('ru');
     await waitFor(() => expect(engine.callsTo('settings.update')).toEqual([{ language: 'ru' }]));
