@@ -16,6 +16,7 @@ import { SyncProgressBar } from './status/SyncProgressBar';
 import { Notices } from './triage/Notices';
 import { Pickers, type Picker } from './triage/Pickers';
 import { snoozeFromNow } from './triage/snoozeTimes';
+import './triage/triage.css';
 import { ViewsNav } from './triage/ViewsNav';
 import { GOTO_VIEW, SNOOZE_PRESET } from './workspaceActions';
 

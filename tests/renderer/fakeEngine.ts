@@ -13,6 +13,7 @@ import {
   type Language,
   type Message,
   type Platform,
+  type SearchHit,
   type SentimentClass,
   type Tag,
   type View,
@@ -140,6 +141,8 @@ export interface FakeEngine {
   hold(name: CallName): () => void;
   tags: Tag[];
   agents: Agent[];
+  /** What every search finds. */
+  searchHits: SearchHit[];
   connectivity: Connectivity;
   language: Language | null;
   client(): Client;
@@ -277,7 +280,7 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
       engine.emit('conversation.changed', { conversationId });
       return message;
     }),
-    'search.messages': guarded('search.messages', () => ({ hits: [], ignored: [] })),
+    'search.messages': guarded('search.messages', () => ({ hits: engine.searchHits, ignored: [] })),
     'settings.get': guarded('settings.get', () => settings()),
     'settings.update': guarded('settings.update', ({ language }: CallParsedInput<'settings.update'>) => {
       if (language !== undefined) engine.language = language;
@@ -303,6 +306,7 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
       { id: ME, name: 'Me', isMe: true },
       { id: 'agent-olga', name: 'Olga', isMe: false },
     ],
+    searchHits: [],
     calls: [],
     connectivity: 'online',
     language: null,
