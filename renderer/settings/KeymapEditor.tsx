@@ -116,7 +116,8 @@ export function KeymapEditor() {
       stop();
       return restoreDefault(action);
     }
-    const stroke = recordStroke(event.nativeEvent, keyboardPlatform);
+    // A key held down repeats; it is still one stroke.
+    const stroke = event.repeat ? null : recordStroke(event.nativeEvent, keyboardPlatform);
     if (stroke === null) return;
     const strokes = [...recording.strokes, stroke];
     if (strokes.length === MAX_STROKES) return finish(action, strokes);

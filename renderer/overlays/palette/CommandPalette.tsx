@@ -65,6 +65,7 @@ export function CommandPalette({ onRunAction }: { onRunAction(id: ActionId): voi
             role="option"
             aria-selected={index === active}
             className="overlay-option palette-option"
+            // A click must not take focus from the command field, where the keys work.
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => run(index)}
           >

@@ -12,12 +12,23 @@ import { Snippet } from './Snippet';
 
 const ignoredText = (ignored: SearchIgnored, t: Translator) => t(`search.ignored.${ignored.reason}`, { token: ignored.token });
 
+/** Names and snippets are strangers' text: React text only, each in its own bidi isolate, so a U+202E cannot reorder the row. */
 function HitOption({ hit, id, selected, date, onPick }: { hit: SearchHit; id: string; selected: boolean; date: string; onPick(): void }) {
   const { t } = useI18n();
   return (
-    <li id={id} role="option" aria-selected={selected} className="overlay-option search-hit" onMouseDown={(event) => event.preventDefault()} onClick={onPick}>
+    <li
+      id={id}
+      role="option"
+      aria-selected={selected}
+      className="overlay-option search-hit"
+      // A click must not take focus from the search box, where the keys work.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onPick}
+    >
       <span className="search-hit-head">
-        <span className="search-hit-name">{hit.contactName}</span>
+        <span className="search-hit-name" dir="auto">
+          {hit.contactName}
+        </span>
         <span className="search-hit-meta">
           {[t(`platform.${hit.platform}`), t(`kind.${hit.kind}`), t(`search.status.${hit.status}`)].join(' · ')}
         </span>

@@ -26,7 +26,7 @@ export function snippetParts(snippet: string): SnippetPart[] {
 
 export function Snippet({ text }: { text: string }) {
   return (
-    <span className="search-snippet">
+    <span className="search-snippet" dir="auto">
       {snippetParts(text).map((part, index) => (part.matched ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
     </span>
   );
