@@ -1,5 +1,6 @@
 import type { Engine } from '../main/engine/engine';
-import { toFtsQuery } from '../main/engine/search/fts-query';
+import { toFtsMatch } from '../main/engine/search/fts-query';
+import { parseSearchQuery } from '../main/engine/search/search-query';
 import { call } from './calls';
 import { yieldForSignals } from './interrupt';
 
@@ -39,7 +40,7 @@ export async function timeSearch(engine: Engine): Promise<QueryTiming[]> {
   const raw = engine.db.prepare<[string], number>(RAW_FTS5).pluck();
   const count = engine.db.prepare<[string], number>('SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?').pluck();
   const timings = SEARCH_QUERIES.map((query) => {
-    const match = toFtsQuery(query);
+    const match = toFtsMatch(parseSearchQuery(query, Date.now()));
     if (match === null) throw new Error(`search query ${JSON.stringify(query)} has nothing searchable`);
     return { query, match, matches: count.get(match)!, engine: [] as number[], raw: [] as number[] };
   });

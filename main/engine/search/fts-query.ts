@@ -1,14 +1,20 @@
+import type { SearchQuery, SearchTerm } from './search-query';
+
 /**
- * Turns what an agent types into an FTS5 query that cannot be a syntax error
- * or an injection: every word becomes a quoted string (FTS5's own escaping
- * doubles quotes), words are ANDed, and the last one matches as a prefix so
- * results come while typing. Returns null when nothing searchable is left.
+ * Turns a parsed query into an FTS5 MATCH expression that cannot be a syntax
+ * error or an injection: every term is a double-quoted FTS5 string (so AND,
+ * NEAR, `*`, `^`, `:` and parentheses typed by the agent are just text), terms
+ * are ANDed, and `from:` becomes a filter on the `who` column (the author's
+ * name and handle, see migration 004). Words hold only letters, digits and
+ * marks, so they never contain a quote to escape. Returns null when there is
+ * nothing to match in the index.
  */
-export function toFtsQuery(input: string): string | null {
-  const words = input.match(/[\p{L}\p{N}]+/gu);
-  if (!words) return null;
-  const quoted = words.slice(0, 16).map((word) => `"${word.replaceAll('"', '""')}"`);
-  const last = quoted.length - 1;
-  if (!/\s$/u.test(input)) quoted[last] = `${quoted[last]}*`;
-  return quoted.join(' ');
+export function toFtsMatch({ terms, filters }: Pick<SearchQuery, 'terms' | 'filters'>): string | null {
+  const parts = terms.map(ftsString);
+  if (filters.from.length > 0) parts.push(`who : (${filters.from.map(ftsString).join(' OR ')})`);
+  return parts.length > 0 ? parts.join(' AND ') : null;
+}
+
+function ftsString({ words, prefix }: SearchTerm): string {
+  return `"${words.join(' ')}"${prefix ? '*' : ''}`;
 }

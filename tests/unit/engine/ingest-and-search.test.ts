@@ -1,11 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../shared/domain';
 import { openDatabase, type Db } from '../../../main/engine/db/open';
 import { createRepos } from '../../../main/engine/db/repos';
 import { Ingestor, type InboundItem } from '../../../main/engine/inbox/ingest';
-import { toFtsQuery } from '../../../main/engine/search/fts-query';
-import { MessageSearch } from '../../../main/engine/search/message-search';
 import { createIdGenerator } from '../../../main/engine/support/ids';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -17,7 +14,7 @@ function workspace() {
   repos.accounts.insert({ id: 'acc', platform: 'sandbox', name: 'Northwind', handle: '@nw', status: 'active', config: {} }, 1);
   const ingestor = new Ingestor(db, createIdGenerator(now), now);
   const ingest = (items: InboundItem[]) => db.transaction(() => ingestor.ingest('acc', items))();
-  return { db, repos, ingest, search: new MessageSearch(db), tick: (ms: number) => (clock += ms) };
+  return { db, repos, ingest, tick: (ms: number) => (clock += ms) };
 }
 
 let n = 0;
@@ -110,56 +107,6 @@ describe('ingest', () => {
     }
     expect(seen.size).toBe(120);
     expect(repos.conversations.page('closed', 0, 50)).toEqual({ total: 0, items: [] });
-  });
-});
-
-describe('search', () => {
-  it('finds words across languages, ignoring diacritics, with the match marked', () => {
-    const { search, ingest } = workspace();
-    ingest([
-      item('t1', 'Zamówienie przyszło uszkodzone, proszę o zwrot', 1, { lang: 'pl' }),
-      item('t2', 'Где мой заказ? Жду уже неделю', 2, { lang: 'ru' }),
-      item('t3', 'Where is my parcel?', 3),
-    ]);
-    expect(search.search('uszkodzone', 10).map((h) => h.contactName)).toEqual(['Customer t1']);
-    expect(search.search('zamowienie', 10)).toHaveLength(1); // typed without the accent, still found
-    expect(search.search('заказ', 10).map((h) => h.contactName)).toEqual(['Customer t2']);
-    const [hit] = search.search('parcel', 10);
-    expect(hit!.snippet).toContain(`${HIGHLIGHT_START}parcel${HIGHLIGHT_END}`);
-  });
-
-  it('matches the last word as a prefix while typing', () => {
-    const { search, ingest } = workspace();
-    ingest([item('t1', 'refund please', 1)]);
-    expect(search.search('refu', 10)).toHaveLength(1);
-    expect(search.search('refu ', 10)).toHaveLength(0);
-  });
-
-  it.each(['"', 'NEAR(a b)', 'a OR', '*', 'body:x', '(((', "'; DROP TABLE messages; --", '^start', '-x', '\u0000', ''])(
-    'treats %j as plain words, never as FTS syntax or SQL',
-    (query) => {
-      const { search, ingest, db } = workspace();
-      ingest([item('t1', 'ordinary text', 1)]);
-      expect(() => search.search(query, 10)).not.toThrow();
-      expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(1);
-    },
-  );
-
-  it('builds quoted FTS queries', () => {
-    expect(toFtsQuery('where is "it"')).toBe('"where" "is" "it"*');
-    expect(toFtsQuery('  ')).toBeNull();
-  });
-
-  it('keeps the index consistent through inserts, body edits and deletes', () => {
-    const { db, ingest, search } = workspace();
-    ingest([item('t1', 'alpha', 1), item('t2', 'beta', 2)]);
-    db.prepare("UPDATE messages SET body = 'gamma' WHERE body = 'alpha'").run();
-    db.prepare("UPDATE messages SET state = NULL WHERE body = 'beta'").run(); // not a body change: no index work
-    db.prepare("DELETE FROM messages WHERE body = 'beta'").run();
-    ftsIsConsistent(db);
-    expect(search.search('alpha', 10)).toHaveLength(0);
-    expect(search.search('beta', 10)).toHaveLength(0);
-    expect(search.search('gamma', 10)).toHaveLength(1);
   });
 });
 
