@@ -31,6 +31,8 @@ export interface NoticesState {
 interface UndoEntry {
   readonly token: Promise<string | null>;
   readonly before: ReadonlyMap<string, ConversationSummary>;
+  /** As the action left them: how an undone conversation that is no longer on screen is taken to look now. */
+  readonly after: ReadonlyMap<string, ConversationSummary>;
   readonly positions: ReadonlyMap<string, number>;
 }
 
@@ -207,7 +209,8 @@ export function createTriage(client: Client, lookup: (id: string) => Conversatio
       selection.setState(NO_SELECTION, true);
       notices.setState({ done: { kind: 'acted', action, count: ids.length, seq: ++seq }, failure: null });
       const answer = client.call('conversations.act', { ids: [...ids], action });
-      const entry: UndoEntry = { token: answer.then((result) => result.undoToken, () => null), before, positions };
+      const after = new Map([...before].map(([id, item]) => [id, applyAction(item, action)]));
+      const entry: UndoEntry = { token: answer.then((result) => result.undoToken, () => null), before, after, positions };
       undoStack.push(entry);
       if (undoStack.length > UNDO_DEPTH) undoStack.shift();
       answer.then(
@@ -228,7 +231,8 @@ export function createTriage(client: Client, lookup: (id: string) => Conversatio
       const entry = undoStack.pop();
       if (!entry) return;
       const ids = [...entry.before.keys()];
-      const shown = snapshot(ids).before;
+      const shown = new Map(entry.after);
+      for (const [id, item] of snapshot(ids).before) shown.set(id, item);
       const key = apply({ ids: new Set(ids), change: (item) => restoreTriageFields(item, entry.before.get(item.id) ?? item), before: shown, positions: entry.positions }, false);
       // Undo puts the conversation back under the cursor: the agent sees what came back.
       const first = list.getState().indexOf.get(ids[0]!);
