@@ -95,7 +95,7 @@ describe('snooze menu', () => {
 
   it('one key picks an hour (1 or h) or four, snoozes at once and hands focus back', async () => {
     const { list, engine } = await app(10);
-    let menu = openMenu(list);
+    const menu = openMenu(list);
     expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
       '1 hour1',
       '4 hours4',
@@ -113,10 +113,15 @@ describe('snooze menu', () => {
     expect(snoozedUntil(engine) - before).toBeGreaterThanOrEqual(3_600_000);
     expect(snoozedUntil(engine) - Date.now()).toBeLessThanOrEqual(3_600_000);
 
-    menu = openMenu(list);
+    openMenu(list);
     key(document.activeElement!, 'Digit4', '4');
     await waitFor(() => expect(engine.callsTo('conversations.act')).toHaveLength(2));
     expect(Math.round((snoozedUntil(engine) - Date.now()) / 60_000)).toBe(240);
+
+    openMenu(list);
+    key(document.activeElement!, 'Digit1', '1');
+    await waitFor(() => expect(engine.callsTo('conversations.act')).toHaveLength(3));
+    expect(Math.round((snoozedUntil(engine) - Date.now()) / 60_000)).toBe(60);
   });
 
   it('t is tomorrow 9:00 and w next Monday 9:00, local time', async () => {
