@@ -193,14 +193,16 @@ export function KeymapEditor() {
         ))}
       </table>
       {/* Two regions, each always of one kind: a live region that changes its role is not reliably announced. */}
-      <p role="status" className="overlay-notice">
-        {notice?.role === 'status' ? notice.text : ''}
-      </p>
-      {notice?.role === 'alert' && (
-        <p role="alert" className="overlay-error">
-          {notice.text}
+      <div className="keymap-notices">
+        <p role="status" className="overlay-notice">
+          {notice?.role === 'status' ? notice.text : ''}
         </p>
-      )}
+        {notice?.role === 'alert' && (
+          <p role="alert" className="overlay-error">
+            {notice.text}
+          </p>
+        )}
+      </div>
       <button type="button" onClick={() => persist({}, t('keymap.resetAllDone'))}>
         {t('keymap.resetAll')}
       </button>
