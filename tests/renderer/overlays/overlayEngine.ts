@@ -1,4 +1,5 @@
 import { calls, type CallInput, type CallOutput, type EventName, type EventPayload } from '../../../shared/contract';
+import type { Language } from '../../../shared/domain';
 import { DEFAULT_KEYMAP, resolveKeymap, type KeymapOverrides } from '../../../shared/keymap';
 import { createClient, handle, RpcError, type Client, type EventFrame, type Handlers } from '../../../shared/rpc';
 import { memoryTransport } from '../../../shared/rpc/transports/memory';
@@ -21,6 +22,7 @@ export interface PendingSearch {
  */
 export interface OverlayEngine {
   client: Client;
+  language: Language | null;
   keymap: KeymapOverrides;
   /** The inputs of every settings.update, in order. */
   updates: CallInput<'settings.update'>[];
@@ -44,7 +46,7 @@ export function createOverlayEngine(): OverlayEngine {
     ]),
   ) as unknown as Handlers<undefined>;
 
-  const settings = () => ({ language: null, keymap: engine.keymap, priorityWeights: PriorityWeights.parse({}) });
+  const settings = () => ({ language: engine.language, keymap: engine.keymap, priorityWeights: PriorityWeights.parse({}) });
 
   const dispatch = handle<undefined>({
     ...unsupported,
@@ -76,6 +78,7 @@ export function createOverlayEngine(): OverlayEngine {
         },
       }),
     ),
+    language: null,
     keymap: {},
     updates: [],
     searches: [],

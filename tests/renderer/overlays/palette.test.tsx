@@ -1,9 +1,10 @@
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { translate } from '../../../shared/i18n';
 import { actionNameKey, type ActionId } from '../../../shared/keymap';
 import { hideOverlay, showOverlay } from '../../../renderer/overlays/overlayStore';
 import { recentCommands } from '../../../renderer/overlays/palette/recentCommands';
+import { createOverlayEngine } from './overlayEngine';
 import { renderOverlays } from './renderOverlays';
 
 beforeEach(() => {
@@ -60,6 +61,18 @@ describe('command palette', () => {
     type(input, 'qqq');
     expect(within(list).queryAllByRole('option')).toHaveLength(0);
     expect(screen.getByText('No command matches')).toBeTruthy();
+  });
+
+  it('filters in the UI language', async () => {
+    const engine = createOverlayEngine();
+    engine.language = 'ru';
+    const { session } = renderOverlays(engine);
+    session.settings.read();
+    await waitFor(() => expect(document.documentElement.lang).toBe('ru'));
+    act(() => showOverlay('palette'));
+    const dialog = screen.getByRole('dialog', { name: 'Палитра команд' });
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'Команда' }), { target: { value: 'отл' } });
+    expect(names(within(dialog).getByRole('listbox', { name: 'Команды' })).slice(0, 2)).toEqual(['Отложить', 'Отложить на час']);
   });
 
   it('runs the highlighted action with Enter after closing, with focus back where it was', () => {
