@@ -9,7 +9,6 @@ import {
   type KeymapOverrides,
   type Match,
   type Matcher,
-  type ResolvedKeymap,
   type Scope,
 } from '../../shared/keymap';
 
@@ -24,12 +23,10 @@ const defaults = resolveKeymap(DEFAULT_KEYMAP, {});
 if (!('bindings' in defaults)) throw new Error(`default keymap conflicts: ${JSON.stringify(defaults.conflicts)}`);
 
 export interface KeymapState {
-  /** The overrides in force (those last applied without conflict). */
-  overrides: KeymapOverrides;
   bindings: readonly Binding[];
 }
 
-export const keymap = createStore<KeymapState>(() => ({ overrides: {}, bindings: defaults.bindings }));
+export const keymap = createStore<KeymapState>(() => ({ bindings: defaults.bindings }));
 
 export const keyboardPlatform: KeyboardPlatform = /Mac|iPhone|iPad/.test(navigator.platform) ? 'mac' : 'other';
 
@@ -41,13 +38,12 @@ keymap.subscribe((state, previous) => {
 
 /**
  * Puts the user's overrides in force. Settings the engine accepted never
- * conflict, but a conflicting set is refused here too (the old keys stay) and
- * the conflicts are returned, so the keys never become ambiguous.
+ * conflict, but a conflicting set is refused here too and the old keys stay,
+ * so no key ever means two things.
  */
-export function applyOverrides(overrides: KeymapOverrides): ResolvedKeymap {
+export function applyOverrides(overrides: KeymapOverrides): void {
   const resolved = resolveKeymap(DEFAULT_KEYMAP, overrides);
-  if ('bindings' in resolved) keymap.setState({ overrides, bindings: resolved.bindings });
-  return resolved;
+  if ('bindings' in resolved) keymap.setState({ bindings: resolved.bindings });
 }
 
 // A key event bubbles through several handlers; the matcher (which remembers
