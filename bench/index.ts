@@ -1,7 +1,9 @@
 /**
  * `npm run bench -- [--scale F]`: ingest throughput against a raw-insert
  * baseline, inbox page latency and search latency against bare FTS5, all on
- * one generated dataset in one run. Progress and a table go to stderr; the
+ * one generated dataset in one run; then sentiment accuracy on the labelled
+ * fixtures, and the renderer in Chromium on 100,000 conversations whatever
+ * the scale (bench/renderer). Progress and a table go to stderr; the
  * last line on stdout is the figures as JSON. It measures and reports only —
  * targets are judged by whoever reads the numbers.
  */
@@ -17,8 +19,10 @@ import { settleHeap } from './heap';
 import { applyStatusMix, DEEP_OFFSET, timeInboxPage } from './inbox';
 import { engineIngest, planRawInsert, rawInsert } from './ingest';
 import { BRAND } from './language/pack';
-import { figuresTable, searchTable, type Figures } from './report';
+import { measureRenderer } from './renderer';
+import { figuresTable, searchTable, type EngineFigures, type Figures } from './report';
 import { timeSearch } from './search';
+import { sentimentAccuracy, sentimentThroughput } from './sentiment';
 import { elapsedMs, percentile, round } from './stats';
 import { createTempDir } from './temp-dir';
 
@@ -75,7 +79,7 @@ async function ingestPhase(scale: number, dir: string, engine: Engine): Promise<
   return { conversations, messages: items.length, ingestSeconds, rawSeconds, rssMb };
 }
 
-async function run(scale: number, dir: string): Promise<Figures> {
+async function run(scale: number, dir: string): Promise<EngineFigures> {
   const engine = new Engine({ dataDir: join(dir, 'engine'), log: (message) => progress(`engine: ${message}`) });
   try {
     const { conversations, messages, ingestSeconds, rawSeconds, rssMb } = await ingestPhase(scale, dir, engine);
@@ -137,7 +141,10 @@ async function main(argv: readonly string[]): Promise<number> {
   trapSignals();
   const dir = createTempDir('switchboard-bench-');
   try {
-    const figures = await run(scale, dir.path);
+    const engineFigures = await run(scale, dir.path);
+    progress('sentiment: accuracy on the labelled fixtures, throughput for 1 s');
+    const sentiment = { ...sentimentAccuracy(), ...sentimentThroughput() };
+    const figures: Figures = { ...engineFigures, ...sentiment, ...(await measureRenderer(dir.path, progress)) };
     process.stderr.write(`\n${figuresTable(figures)}\n`);
     process.stdout.write(`${JSON.stringify(figures)}\n`);
     return 0;

@@ -1,8 +1,13 @@
+import { RENDERER_LABELS, type RendererFigures } from './renderer';
+import { SENTIMENT_LABELS, type SentimentFigures } from './sentiment';
 import { percentile } from './stats';
 import type { QueryTiming } from './search';
 
 /** The figures of one run; the names are the keys of the JSON line. */
-export interface Figures {
+export interface Figures extends EngineFigures, SentimentFigures, RendererFigures {}
+
+/** What the engine half of the run measures on the generated dataset. */
+export interface EngineFigures {
   scale: number;
   conversations: number;
   messages: number;
@@ -44,6 +49,8 @@ const LABELS: Record<keyof Figures, string> = {
   search_vs_raw_fts5_ratio: 'search vs bare FTS5 (p95 / p95)',
   db_size_mb: 'workspace database, MB',
   rss_mb: 'RSS after ingest, MB',
+  ...SENTIMENT_LABELS,
+  ...RENDERER_LABELS,
 };
 
 export function figuresTable(figures: Figures): string {

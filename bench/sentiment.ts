@@ -33,7 +33,21 @@ export function accuracyOf(lang: SentimentLang): number {
   return right / messages.length;
 }
 
-export function sentimentAccuracy(): { sentiment_accuracy_en: number; sentiment_accuracy_ru: number; sentiment_accuracy_pl: number } {
+export interface SentimentFigures {
+  sentiment_accuracy_en: number;
+  sentiment_accuracy_ru: number;
+  sentiment_accuracy_pl: number;
+  sentiment_msgs_per_s: number;
+}
+
+export const SENTIMENT_LABELS: Record<keyof SentimentFigures, string> = {
+  sentiment_accuracy_en: 'sentiment accuracy, en fixtures',
+  sentiment_accuracy_ru: 'sentiment accuracy, ru fixtures',
+  sentiment_accuracy_pl: 'sentiment accuracy, pl fixtures',
+  sentiment_msgs_per_s: 'sentiment scoring, msg/s',
+};
+
+export function sentimentAccuracy(): Omit<SentimentFigures, 'sentiment_msgs_per_s'> {
   return {
     sentiment_accuracy_en: round(accuracyOf('en'), 3),
     sentiment_accuracy_ru: round(accuracyOf('ru'), 3),
@@ -46,7 +60,7 @@ export function sentimentAccuracy(): { sentiment_accuracy_en: number; sentiment_
  * message as in production: the fixtures of all three languages, cycled for
  * about `seconds` after a warm-up pass.
  */
-export function sentimentThroughput(seconds = 1): { sentiment_msgs_per_s: number } {
+export function sentimentThroughput(seconds = 1): Pick<SentimentFigures, 'sentiment_msgs_per_s'> {
   const texts = (['en', 'ru', 'pl'] as const).flatMap((lang) => readSentimentFixture(lang).map((m) => m.text));
   for (const text of texts) scoreMessage(text);
   let scored = 0;

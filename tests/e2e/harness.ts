@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import WebSocket from 'ws';
@@ -22,35 +23,67 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** Starts the built browser host (`dist/main/web.cjs --demo`) as a user would, and reads its one line. */
-export async function startHost(extra: string[] = []): Promise<RunningHost> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-'));
-  const child = spawn(process.execPath, ['dist/main/web.cjs', '--demo', '--port', '0', '--data-dir', dataDir, '--seed', '5', '--poll-interval-ms', '300', ...extra], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stdout: string[] = [];
+/** A browser host process as started, before any demo-specific parsing. */
+export interface HostProcess {
+  url: string;
+  origin: string;
+  token: string;
+  /** Wall clock (`Date.now()`) just before the spawn: lets a benchmark time a cold start against the page's clock. */
+  spawnedAt: number;
+  /** Its stderr so far, one entry a line. */
+  stderr: string[];
+  stop(): Promise<void>;
+}
+
+const WEB_HOST = fileURLToPath(new URL('../../dist/main/web.cjs', import.meta.url));
+
+/** Spawns the built browser host (`dist/main/web.cjs`) on `dataDir` as a user would, and reads its one line. */
+export async function spawnHost(dataDir: string, extra: string[] = []): Promise<HostProcess> {
+  const spawnedAt = Date.now();
+  const child = spawn(process.execPath, [WEB_HOST, '--port', '0', '--data-dir', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line));
-  const firstLine = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${stderr.join('\n')}`)), 30_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      stdout.push(line);
-      clearTimeout(timer);
-      resolve(line);
+  try {
+    const firstLine = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`host did not start: ${stderr.join('\n')}`)), 30_000);
+      createInterface({ input: child.stdout! }).once('line', (line) => {
+        clearTimeout(timer);
+        resolve(line);
+      });
+      child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${stderr.join('\n')}`)));
     });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${stderr.join('\n')}`)));
-  });
-  const match = /^Switchboard is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))$/.exec(firstLine);
-  if (!match) throw new Error(`unexpected first line: ${firstLine}`);
-  const sandboxLine = stderr.find((line) => line.startsWith('Sandbox platform (demo) at '));
-  if (!sandboxLine) throw new Error(`no sandbox line on stderr: ${stderr.join('\n')}`);
+    const match = /^Switchboard is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))$/.exec(firstLine);
+    if (!match) throw new Error(`unexpected first line: ${firstLine}`);
+    return { url: match[1]!, origin: `http://127.0.0.1:${match[2]}`, token: match[3]!, spawnedAt, stderr, stop: () => stopProcess(child) };
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  }
+}
+
+/** Starts the browser host on a fresh demo workspace (sandbox platform in-process), removed again by `stop()`. */
+export async function startHost(extra: string[] = []): Promise<RunningHost> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-'));
+  const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
+  let host: HostProcess;
+  try {
+    host = await spawnHost(dataDir, ['--demo', '--seed', '5', '--poll-interval-ms', '300', ...extra]);
+  } catch (error) {
+    removeDir();
+    throw error;
+  }
+  const sandboxLine = host.stderr.find((line) => line.startsWith('Sandbox platform (demo) at '));
+  if (!sandboxLine) {
+    await host.stop().finally(removeDir);
+    throw new Error(`no sandbox line on stderr: ${host.stderr.join('\n')}`);
+  }
   return {
-    url: match[1]!,
-    origin: `http://127.0.0.1:${match[2]}`,
-    token: match[3]!,
+    url: host.url,
+    origin: host.origin,
+    token: host.token,
     sandboxUrl: sandboxLine.slice('Sandbox platform (demo) at '.length),
     dataDir,
-    stop: () => stopProcess(child).finally(() => rmSync(dataDir, { recursive: true, force: true })),
+    stop: () => host.stop().finally(removeDir),
   };
 }
 
@@ -70,6 +103,9 @@ export async function openBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
+/** The window the app is tested and measured in: a laptop screen. */
+export const VIEWPORT = { width: 1280, height: 800 };
+
 export interface PageWatch {
   page: Page;
   /** alert()/confirm() calls: a hostile body that ran would show up here. */
@@ -78,7 +114,7 @@ export interface PageWatch {
 }
 
 export async function openApp(browser: Browser, host: RunningHost): Promise<PageWatch> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
   const watch: PageWatch = { page, dialogs: [], pageErrors: [] };
   page.on('dialog', (dialog) => {
     watch.dialogs.push(dialog.message());
