@@ -22,6 +22,16 @@ export interface SearchResult {
  */
 export const RANK_WINDOW = 1000;
 
+/**
+ * Filters alone are first tried on the newest this-many messages, walked
+ * newest first: a broad filter (`platform:x`, `status:open`) fills a page
+ * within a few hundred rows, where letting the planner start from the
+ * filter's index would sort hundreds of thousands. A narrow one (`tag:`,
+ * `status:snoozed` on an old workspace) that leaves the page short is then
+ * run from its index over the whole history.
+ */
+export const RECENT_SCAN = 20_000;
+
 type FilterKey = 'platforms' | 'statuses' | 'tags' | 'langs' | 'after' | 'before';
 
 /**
@@ -47,7 +57,8 @@ interface FilterParams {
   after: number | null;
   before: number | null;
 }
-type SelectParams = FilterParams & { match: string | null; limit: number };
+type SelectParams = FilterParams & { match: string | null; limit: number; scan: number };
+type SelectKind = 'window' | 'recent' | 'newest';
 type HitRow = Omit<SearchHit, 'snippet'> & { body: string };
 
 /**
@@ -108,9 +119,16 @@ export class MessageSearch {
     const match = toFtsMatch({ terms, filters });
     let page: number[];
     if (match !== null) page = this.matching(terms, filters, active, params, limit);
-    else if (active.length > 0) page = this.select('newest', active).all({ ...params, match, limit });
+    else if (active.length > 0) page = this.filtered(active, params, limit);
     else return { hits: [], ignored };
     return { hits: this.hits(page, terms), ignored };
+  }
+
+  /** The page for filters alone, newest first; see RECENT_SCAN. */
+  private filtered(active: FilterKey[], params: FilterParams, limit: number): number[] {
+    const select = { ...params, match: null, limit, scan: RECENT_SCAN };
+    const recent = this.select('recent', active).all(select);
+    return recent.length >= limit ? recent : this.select('newest', active).all(select);
   }
 
   /**
@@ -120,7 +138,7 @@ export class MessageSearch {
    * means merging the doclists of every term it starts, at every keystroke.
    */
   private matching(terms: SearchTerm[], filters: SearchFilters, active: FilterKey[], params: FilterParams, limit: number): number[] {
-    const window = (match: string) => this.select('window', active).all({ ...params, match, limit: RANK_WINDOW });
+    const window = (match: string) => this.select('window', active).all({ ...params, match, limit: RANK_WINDOW, scan: 0 });
     const typing = terms.at(-1)?.prefix === true;
     const whole = typing ? toFtsMatch({ terms: [...terms.slice(0, -1), { ...terms.at(-1)!, prefix: false }], filters }) : null;
     let match = toFtsMatch({ terms, filters })!;
@@ -155,11 +173,11 @@ export class MessageSearch {
   }
 
   /** A statement that picks rows, built once per kind and combination of filters. */
-  private select(kind: 'window' | 'newest', active: readonly FilterKey[]): Statement<[SelectParams], number> {
+  private select(kind: SelectKind, active: readonly FilterKey[]): Statement<[SelectParams], number> {
     const key = `${kind}:${active.join(',')}`;
     let statement = this.selects.get(key);
     if (!statement) {
-      statement = this.db.prepare<[SelectParams], number>(kind === 'window' ? windowSql(active) : newestSql(active)).pluck();
+      statement = this.db.prepare<[SelectParams], number>(kind === 'window' ? windowSql(active) : newestSql(active, kind === 'recent')).pluck();
       this.selects.set(key, statement);
     }
     return statement;
@@ -177,8 +195,9 @@ function activeFilters(filters: SearchFilters, tags: readonly string[]): FilterK
   return active;
 }
 
-function conversationJoin(active: readonly FilterKey[]): string {
-  return active.some((key) => NEEDS_CONVERSATION.has(key)) ? 'JOIN conversations c ON c.id = m.conversation_id' : '';
+/** CROSS JOIN keeps `messages` the outer loop, walked newest first. */
+function conversationJoin(active: readonly FilterKey[], join = 'JOIN'): string {
+  return active.some((key) => NEEDS_CONVERSATION.has(key)) ? `${join} conversations c ON c.id = m.conversation_id` : '';
 }
 
 /** The newest matches that pass the filters, walked from the end of the index. */
@@ -190,10 +209,15 @@ function windowSql(active: readonly FilterKey[]): string {
           LIMIT @limit`;
 }
 
-/** Filters alone: the newest matching messages, in the order they were stored. */
-function newestSql(active: readonly FilterKey[]): string {
-  return `SELECT m.seq FROM messages m ${conversationJoin(active)}
-          WHERE ${active.map((key) => FILTER_SQL[key]).join(' AND ')}
+/**
+ * Filters alone: the newest matching messages, in the order they were
+ * stored — among the newest @scan messages only when `recent`.
+ */
+function newestSql(active: readonly FilterKey[], recent: boolean): string {
+  const conditions = active.map((key) => FILTER_SQL[key]);
+  if (recent) conditions.unshift('m.seq > (SELECT max(seq) FROM messages) - @scan');
+  return `SELECT m.seq FROM messages m ${conversationJoin(active, recent ? 'CROSS JOIN' : 'JOIN')}
+          WHERE ${conditions.join(' AND ')}
           ORDER BY m.seq DESC
           LIMIT @limit`;
 }
