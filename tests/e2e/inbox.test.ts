@@ -133,7 +133,7 @@ describe('the browser host on the demo workspace', () => {
     await expect.poll(() => page.getByRole('listbox', { name: ru['inbox.label'] }).count()).toBe(1);
     await expect.poll(async () => (await engine.call('settings.get', {})).language).toBe('ru');
     await page.reload();
-    await expect.poll(() => page.getByRole('heading', { name: ru['inbox.heading'] }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: ru['views.needs_reply'] }).count(), { timeout: 10_000 }).toBe(1);
     await engine.call('settings.update', { language: null });
     await page.close();
   });

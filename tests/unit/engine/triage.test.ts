@@ -18,7 +18,7 @@ function workspace(start = FRIDAY_1645) {
   running.engine.repos.accounts.insert({ id: 'acc', platform: 'sandbox', name: 'Northwind', handle: '@nw', status: 'active', config: {} }, 1);
   const newId = createIdGenerator(now);
   let n = 0;
-  const ingest = (...items: Partial<InboundItem & { thread: string; kind: ConversationKind }>[]) => {
+  const ingest = (...items: (Partial<Omit<InboundItem, 'thread'>> & { thread?: string; kind?: ConversationKind })[]) => {
     // A fresh Ingestor reads the policy as it is now, like the engine's after a settings change.
     const ingestor = new Ingestor(running.engine.db, newId, now);
     const full = items.map(({ thread = 't1', kind = 'dm', ...item }): InboundItem => {
