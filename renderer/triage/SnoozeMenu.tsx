@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ActionId } from '../../shared/keymap';
+import { useStore } from 'zustand';
+import { formatChord, type ActionId } from '../../shared/keymap';
 import { useI18n } from '../i18n/I18nProvider';
-import { keyAction } from '../keyboard/keymap';
+import { keyAction, keyboardPlatform, keymap } from '../keyboard/keymap';
 import { fromLocalInput, snoozeFromNow, toLocalInput, type SnoozePreset } from './snoozeTimes';
 
 const PRESETS: readonly (readonly [ActionId & `snooze.${string}`, SnoozePreset])[] = [
@@ -11,14 +12,6 @@ const PRESETS: readonly (readonly [ActionId & `snooze.${string}`, SnoozePreset])
   ['snooze.nextWeek', 'nextWeek'],
 ];
 
-/** The keys shown next to each choice: the defaults (the menu's own scope, so they never clash with the list's). */
-const KEY_LABEL: Readonly<Record<string, string>> = {
-  'snooze.oneHour': '1',
-  'snooze.fourHours': '4',
-  'snooze.tomorrow': 'T',
-  'snooze.nextWeek': 'W',
-  'snooze.pick': 'P',
-};
 
 /**
  * `s`: one key picks when — 1 (or h) an hour, 4 four hours, t tomorrow 9:00,
@@ -28,6 +21,12 @@ const KEY_LABEL: Readonly<Record<string, string>> = {
 export function SnoozeMenu({ startPicking, onSnooze, onClose }: { startPicking: boolean; onSnooze(until: number): void; onClose(): void }) {
   const { t } = useI18n();
   const [picking, setPicking] = useState(startPicking);
+  const bindings = useStore(keymap, (state) => state.bindings);
+  // The keys as the agent has them mapped, first one shown.
+  const keyOf = (id: ActionId) => {
+    const binding = bindings.find((candidate) => candidate.action === id);
+    return binding ? formatChord(binding.chord, keyboardPlatform) : '';
+  };
   const [value, setValue] = useState(() => toLocalInput(snoozeFromNow('tomorrow')));
   const items = useRef<(HTMLButtonElement | null)[]>([]);
 
@@ -96,11 +95,10 @@ export function SnoozeMenu({ startPicking, onSnooze, onClose }: { startPicking: 
           type="button"
           role="menuitem"
           tabIndex={index === 0 ? 0 : -1}
-          aria-keyshortcuts={KEY_LABEL[id]}
           onClick={choose}
         >
           <span>{t(id)}</span>
-          <kbd aria-hidden="true">{KEY_LABEL[id]}</kbd>
+          <kbd aria-hidden="true">{keyOf(id)}</kbd>
         </button>
       ))}
     </div>
