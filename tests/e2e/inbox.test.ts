@@ -129,7 +129,7 @@ describe('the browser host on the demo workspace', () => {
 
   it('switches the interface language and keeps it', async () => {
     const { page } = await openApp(browser, host);
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ru');
     await expect.poll(() => page.getByRole('listbox', { name: ru['inbox.label'] }).count()).toBe(1);
     await expect.poll(async () => (await engine.call('settings.get', {})).language).toBe('ru');
     await page.reload();
