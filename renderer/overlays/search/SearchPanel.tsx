@@ -8,6 +8,7 @@ import { useSession } from '../../session/SessionContext';
 import { Dialog } from '../Dialog';
 import { hideOverlay } from '../overlayStore';
 import { useActiveOption } from '../useActiveOption';
+import { MAX_QUERY_LENGTH } from './searchStore';
 import { Snippet } from './Snippet';
 
 const ignoredText = (ignored: SearchIgnored, t: Translator) => t(`search.ignored.${ignored.reason}`, { token: ignored.token });
@@ -67,6 +68,7 @@ export function SearchPanel({ onOpenConversation }: { onOpenConversation(convers
         aria-controls={listId}
         aria-activedescendant={activeId}
         placeholder={t('search.placeholder')}
+        maxLength={MAX_QUERY_LENGTH}
         autoFocus
         // Back to the last search, ready to be typed over.
         onFocus={(event) => event.currentTarget.select()}

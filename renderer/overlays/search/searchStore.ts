@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { calls } from '../../../shared/contract';
 import type { SearchHit, SearchIgnored } from '../../../shared/domain';
 import type { Client } from '../../../shared/rpc';
 
@@ -24,6 +25,8 @@ export interface SearchStore {
 /** Long enough to skip the keystrokes of a word typed at speed, short enough to feel instant. */
 export const SEARCH_DEBOUNCE_MS = 100;
 const LIMIT = 50;
+/** The longest query the engine takes; the search box stops there rather than send one it would refuse. */
+export const MAX_QUERY_LENGTH = calls['search.messages'].input.shape.query.maxLength ?? undefined;
 
 export function createSearchStore(client: Client, debounceMs = SEARCH_DEBOUNCE_MS): SearchStore {
   const state = createStore<SearchState>(() => ({ query: '', answered: '', hits: [], ignored: [], error: null }));
