@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HIGHLIGHT_END as E, HIGHLIGHT_START as S } from '../../../shared/domain';
-import { RANK_WINDOW } from '../../../main/engine/search/message-search';
+import { FILTERED_RANK_WINDOW, RANK_WINDOW, RECENT_SCAN } from '../../../main/engine/search/message-search';
 import { indexIsConsistent, message, NOW, reply, searchWorkspace } from './workspace';
 
 const DAY = 86_400_000;
@@ -163,6 +163,21 @@ describe('search: filters', () => {
     const { find } = filtered();
     expect(find('')).toEqual({ hits: [], ignored: [] });
     expect(find('platform:myspace')).toEqual({ hits: [], ignored: [{ token: 'platform:myspace', reason: 'bad_value' }] });
+  });
+
+  it("finds a narrow filter's messages however far back they are", () => {
+    const { db, ingest, find } = searchWorkspace();
+    ingest([message('old', 'the tagged one', 1), ...Array.from({ length: RECENT_SCAN + 10 }, (_, i) => message(`t${i % 100}`, `later ${i}`, 2 + i))]);
+    db.prepare("INSERT INTO tags (id, name, color) VALUES ('tag-x', 'x', 'red')").run();
+    db.prepare("INSERT INTO conversation_tags (conversation_id, tag_id) SELECT id, 'tag-x' FROM conversations WHERE platform_id = 'old'").run();
+    expect(bodies(find('tag:x'))).toEqual(['the tagged one']);
+    expect(find('platform:sandbox', 3).hits.map((h) => h.createdAt)).toEqual([RECENT_SCAN + 11, RECENT_SCAN + 10, RECENT_SCAN + 9]);
+  });
+
+  it('lists a filtered word newest first once it fills the smaller filtered window', () => {
+    const { ingest, find } = searchWorkspace();
+    ingest(Array.from({ length: FILTERED_RANK_WINDOW + 1 }, (_, i) => message(`t${i % 10}`, i === 0 ? 'refund refund refund' : `refund ${i}`, 1 + i, { lang: 'pl' })));
+    expect(find('refund lang:pl', 2).hits.map((h) => h.createdAt)).toEqual([FILTERED_RANK_WINDOW + 1, FILTERED_RANK_WINDOW]);
   });
 
   it('respects the limit', () => {
