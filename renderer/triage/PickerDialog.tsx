@@ -38,6 +38,8 @@ export function PickerDialog({ label, inputLabel, hint, text, onText, options, o
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     event.stopPropagation();
+    // The box is all there is to focus in the picker: Tab must not wander behind the modal.
+    if (event.key === 'Tab') return event.preventDefault();
     if (onKey?.(event, current)) return event.preventDefault();
     if (keyAction(event.nativeEvent, 'global') === 'back') {
       event.preventDefault();

@@ -48,7 +48,8 @@ export function SnoozeMenu({ startPicking, onSnooze, onClose }: { startPicking: 
       event.preventDefault();
       return setPicking(true);
     }
-    if (action === 'back') {
+    // Tab leaves a menu, as in any menu; here that means closing it.
+    if (action === 'back' || event.key === 'Tab') {
       event.preventDefault();
       return onClose();
     }
@@ -62,7 +63,7 @@ export function SnoozeMenu({ startPicking, onSnooze, onClose }: { startPicking: 
 
   const onPickKey = (event: KeyboardEvent<HTMLInputElement>) => {
     event.stopPropagation();
-    if (keyAction(event.nativeEvent, 'snoozeMenu') === 'back') {
+    if (keyAction(event.nativeEvent, 'snoozeMenu') === 'back' || event.key === 'Tab') {
       event.preventDefault();
       return onClose();
     }
