@@ -22,11 +22,25 @@ export function showOverlay(kind: OverlayKind): void {
   overlays.setState({ open: kind });
 }
 
+const FOCUSABLE = '[tabindex], input, select, textarea, button, [href]';
+
+/**
+ * Where focus goes back to: the element itself, or if it went while the
+ * overlay was open (a pane re-rendered), the nearest focusable ancestor that
+ * is still on screen, so focus never falls to the page.
+ */
+function survivor(element: Element | null): HTMLElement | null {
+  for (let node = element; node !== null; node = node.parentElement) {
+    if (node.isConnected && node instanceof HTMLElement && node.matches(FOCUSABLE)) return node;
+  }
+  return null;
+}
+
 /** Closes the overlay and puts focus back at once, so an action run next finds it where the agent left it. */
 export function hideOverlay(): void {
   if (overlays.getState().open === null) return;
   overlays.setState({ open: null });
-  const target = returnTo;
+  const target = survivor(returnTo);
   returnTo = null;
-  if (target instanceof HTMLElement && target.isConnected) target.focus();
+  target?.focus();
 }

@@ -46,4 +46,19 @@ describe('overlay frame', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(workspace);
   });
+
+  it('falls back to the nearest focusable place still on screen when the element that had focus is gone', () => {
+    const { workspace } = renderOverlays();
+    const pane = document.createElement('section');
+    pane.tabIndex = -1;
+    const field = document.createElement('textarea');
+    pane.append(field);
+    workspace.after(pane);
+    field.focus();
+    act(() => showOverlay('help'));
+    field.remove();
+    act(hideOverlay);
+    expect(document.activeElement).toBe(pane);
+    pane.remove();
+  });
 });
