@@ -113,7 +113,8 @@ export interface PageWatch {
   pageErrors: string[];
 }
 
-export async function openApp(browser: Browser, host: RunningHost): Promise<PageWatch> {
+/** `prepare` runs before the app loads: for bindings and init scripts that must see the page from its first event. */
+export async function openApp(browser: Browser, host: RunningHost, prepare?: (page: Page) => Promise<void>): Promise<PageWatch> {
   const page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US' });
   const watch: PageWatch = { page, dialogs: [], pageErrors: [] };
   page.on('dialog', (dialog) => {
@@ -121,6 +122,7 @@ export async function openApp(browser: Browser, host: RunningHost): Promise<Page
     void dialog.dismiss();
   });
   page.on('pageerror', (error) => watch.pageErrors.push(error.message));
+  await prepare?.(page);
   await page.goto(host.url);
   return watch;
 }
