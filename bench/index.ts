@@ -20,8 +20,8 @@ import { applyStatusMix, DEEP_OFFSET, timeInboxPage } from './inbox';
 import { engineIngest, planRawInsert, rawInsert } from './ingest';
 import { BRAND } from './language/pack';
 import { measureRenderer } from './renderer';
-import { figuresTable, searchTable, type EngineFigures, type Figures } from './report';
-import { timeSearch } from './search';
+import { figuresTable, filteredSearchTable, searchTable, type EngineFigures, type Figures } from './report';
+import { timeFilteredSearch, timeSearch } from './search';
 import { sentimentAccuracy, sentimentThroughput } from './sentiment';
 import { elapsedMs, percentile, round } from './stats';
 import { createTempDir } from './temp-dir';
@@ -98,6 +98,9 @@ async function run(scale: number, dir: string): Promise<EngineFigures> {
     const search = await timeSearch(engine);
     progress(`search: done (${(elapsedMs(started) / 1000).toFixed(1)} s)`);
     process.stderr.write(`${searchTable(search)}\n`);
+    const filtered = await timeFilteredSearch(engine);
+    process.stderr.write(`${filteredSearchTable(filtered)}\n`);
+    const filteredSamples = filtered.flatMap((timing) => timing.engine);
 
     const searchSamples = search.flatMap((timing) => timing.engine);
     const rawSamples = search.flatMap((timing) => timing.raw);
@@ -121,6 +124,8 @@ async function run(scale: number, dir: string): Promise<EngineFigures> {
       raw_fts5_p50_ms: round(percentile(rawSamples, 50), 3),
       raw_fts5_p95_ms: round(rawP95, 3),
       search_vs_raw_fts5_ratio: round(searchP95 / rawP95, 3),
+      search_filtered_p50_ms: round(percentile(filteredSamples, 50), 3),
+      search_filtered_p95_ms: round(percentile(filteredSamples, 95), 3),
       db_size_mb: round(dbSizeMb, 1),
       rss_mb: round(rssMb, 1),
     };

@@ -1,7 +1,7 @@
 import { RENDERER_LABELS, type RendererFigures } from './renderer';
 import { SENTIMENT_LABELS, type SentimentFigures } from './sentiment';
 import { percentile } from './stats';
-import type { QueryTiming } from './search';
+import type { FilteredTiming, QueryTiming } from './search';
 
 /** The figures of one run; the names are the keys of the JSON line. */
 export interface Figures extends EngineFigures, SentimentFigures, RendererFigures {}
@@ -25,6 +25,8 @@ export interface EngineFigures {
   raw_fts5_p50_ms: number;
   raw_fts5_p95_ms: number;
   search_vs_raw_fts5_ratio: number;
+  search_filtered_p50_ms: number;
+  search_filtered_p95_ms: number;
   db_size_mb: number;
   rss_mb: number;
 }
@@ -47,6 +49,8 @@ const LABELS: Record<keyof Figures, string> = {
   raw_fts5_p50_ms: 'bare FTS5 p50, ms',
   raw_fts5_p95_ms: 'bare FTS5 p95, ms',
   search_vs_raw_fts5_ratio: 'search vs bare FTS5 (p95 / p95)',
+  search_filtered_p50_ms: 'search.messages with filters p50, ms',
+  search_filtered_p95_ms: 'search.messages with filters p95, ms',
   db_size_mb: 'workspace database, MB',
   rss_mb: 'RSS after ingest, MB',
   ...SENTIMENT_LABELS,
@@ -66,5 +70,13 @@ export function searchTable(timings: readonly QueryTiming[]): string {
     ({ query, matches, engine, raw }) =>
       `  ${JSON.stringify(query).padEnd(width)}  ${String(matches).padStart(9)}  ${percentile(engine, 50).toFixed(3).padStart(10)}  ${percentile(raw, 50).toFixed(3).padStart(10)}`,
   );
+  return [header, ...rows].join('\n');
+}
+
+/** Per-query medians of the filtered queries, with how many hits each returned. */
+export function filteredSearchTable(timings: readonly FilteredTiming[]): string {
+  const width = Math.max(...timings.map(({ query }) => JSON.stringify(query).length));
+  const header = `  ${'query'.padEnd(width)}  ${'hits'.padStart(9)}  ${'search p50'.padStart(10)}`;
+  const rows = timings.map(({ query, hits, engine }) => `  ${JSON.stringify(query).padEnd(width)}  ${String(hits).padStart(9)}  ${percentile(engine, 50).toFixed(3).padStart(10)}`);
   return [header, ...rows].join('\n');
 }

@@ -20,12 +20,25 @@ export const SEARCH_QUERIES: readonly string[] = [
   'zamówienie', 'zamowienie', 'zwrot', 'paczka', 'kurier', 'reklamacja', 'zwr', 'paczkomat', 'dziękuję ', 'samowar', 'zwrot pieniędzy',
 ];
 
-/** The bare FTS5 ranking query the engine's search is built on: the floor for any search over this index. */
+/**
+ * Filters as agents combine them with words, or use alone; timed through
+ * `search.messages` only, as bare FTS5 has no filters to compare with. The
+ * dataset has one sandbox account and no tags.
+ */
+export const FILTERED_QUERIES: readonly string[] = [
+  'refund status:open', 'kurier status:pending', 'заказ lang:ru', 'delivery after:2025-06-01', 'from:anna', 'from:kowal', 'from:anna refund',
+  'status:closed', 'status:snoozed', 'platform:sandbox lang:pl', 'after:2025-06-20 status:open',
+];
+
+/**
+ * Bare FTS5 ranking every match by bm25: what the engine's search did before
+ * it ranked only a window of the newest matches, kept as the yardstick.
+ */
 const RAW_FTS5 = `SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rank LIMIT ${SEARCH_LIMIT}`;
 
 export interface QueryTiming {
   query: string;
-  /** All messages the query matches; the engine ranks every one of them to return the best 50. */
+  /** All messages the query matches; bare FTS5 ranks every one of them to return the best 50. */
   matches: number;
   engine: number[];
   raw: number[];
@@ -60,4 +73,27 @@ export async function timeSearch(engine: Engine): Promise<QueryTiming[]> {
     }
   }
   return timings.map(({ query, matches, engine: engineMs, raw: rawMs }) => ({ query, matches, engine: engineMs, raw: rawMs }));
+}
+
+export interface FilteredTiming {
+  query: string;
+  hits: number;
+  engine: number[];
+}
+
+/** Each filtered query through `search.messages`: one untimed round, then SEARCH_ROUNDS timed rounds. */
+export async function timeFilteredSearch(engine: Engine): Promise<FilteredTiming[]> {
+  const timings = FILTERED_QUERIES.map((query) => ({ query, hits: 0, engine: [] as number[] }));
+  for (let round = 0; round <= SEARCH_ROUNDS; round++) {
+    for (const timing of timings) {
+      const started = performance.now();
+      const { hits, ignored } = await call(engine, 'search.messages', { query: timing.query, limit: SEARCH_LIMIT });
+      const elapsed = performance.now() - started;
+      if (ignored.length > 0) throw new Error(`search ${JSON.stringify(timing.query)} ignored ${JSON.stringify(ignored)}`);
+      timing.hits = hits.length;
+      await yieldForSignals();
+      if (round > 0) timing.engine.push(elapsed);
+    }
+  }
+  return timings;
 }
