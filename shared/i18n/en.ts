@@ -213,7 +213,7 @@ export const en = {
   'help.title': 'Keyboard shortcuts',
   'help.action': 'Action',
   'help.keys': 'Keys',
-  'help.hint': '? or Esc closes. Keys can be changed in Settings.',
+  'help.hint': '{keys} closes. Keys can be changed in Settings.',
 
   'search.title': 'Search',
   'search.input': 'Search',

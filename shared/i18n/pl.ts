@@ -232,7 +232,7 @@ export const pl = {
   'help.title': 'Skróty klawiszowe',
   'help.action': 'Czynność',
   'help.keys': 'Klawisze',
-  'help.hint': '? lub Esc zamyka. Klawisze można zmienić w ustawieniach.',
+  'help.hint': '{keys} zamyka. Klawisze można zmienić w ustawieniach.',
 
   'search.title': 'Szukaj',
   'search.input': 'Szukaj',

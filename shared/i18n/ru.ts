@@ -232,7 +232,7 @@ export const ru = {
   'help.title': 'Сочетания клавиш',
   'help.action': 'Действие',
   'help.keys': 'Клавиши',
-  'help.hint': '? или Esc — закрыть. Клавиши можно изменить в настройках.',
+  'help.hint': '{keys} — закрыть. Клавиши можно изменить в настройках.',
 
   'search.title': 'Поиск',
   'search.input': 'Поиск',

@@ -7,14 +7,18 @@ import { KeyList } from '../KeyList';
 
 /** Every action and its keys as they are now (remapped ones included), one table per place the keys work. */
 export function HelpOverlay() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const bindings = useStore(keymap, (state) => state.bindings);
+  const groups = describeKeymap(bindings, keyboardPlatform);
+  // The help key as it is now (it may have been remapped), or Esc.
+  const helpKeys = groups.flatMap((group) => group.entries).find((entry) => entry.action === 'help')?.chords ?? [];
+  const closeKeys = new Intl.ListFormat(lang, { type: 'disjunction' }).format([...helpKeys, 'Esc']);
 
   return (
     <Dialog label={t('help.title')} className="help" closedBy="help">
       <h2 className="overlay-title">{t('help.title')}</h2>
       <div className="help-groups">
-        {describeKeymap(bindings, keyboardPlatform).map((group) => (
+        {groups.map((group) => (
           <table key={group.scope} className="help-group">
             <caption>{t(group.nameKey)}</caption>
             <thead className="visually-hidden">
@@ -36,7 +40,7 @@ export function HelpOverlay() {
           </table>
         ))}
       </div>
-      <p className="overlay-hint">{t('help.hint')}</p>
+      <p className="overlay-hint">{t('help.hint', { keys: closeKeys })}</p>
     </Dialog>
   );
 }

@@ -46,11 +46,13 @@ describe('keyboard help', () => {
     const dialog = openHelp();
     await waitFor(() => expect(keysIn(dialog, 'Open conversation', 'Reply')).toEqual(['Y']));
     expect(keysIn(dialog, 'Everywhere', 'Go to Mine')).toEqual(['G Y', 'Ctrl+Shift+M']);
+    expect(within(dialog).getByText(/closes\./).textContent).toBe('? or Esc closes. Keys can be changed in Settings.');
 
-    engine.keymap = { reply: 'Shift+Y' };
+    engine.keymap = { reply: 'Shift+Y', help: 'F1' };
     act(() => engine.emit('settings.changed', {}));
     await waitFor(() => expect(keysIn(dialog, 'Open conversation', 'Reply')).toEqual(['Shift+Y']));
     expect(keysIn(dialog, 'Everywhere', 'Go to Mine')).toEqual(['G M']);
+    expect(within(dialog).getByText(/closes\./).textContent).toBe('F1 or Esc closes. Keys can be changed in Settings.');
   });
 
   it('closes on ? and on Esc, returning focus', () => {
