@@ -85,9 +85,25 @@ export function createTriage(client: Client, lookup: (id: string) => Conversatio
   const undoStack: UndoEntry[] = [];
   let seq = 0;
 
+  /**
+   * The conversation under the cursor. The cursor follows it when the list
+   * re-reads (a new message ranks another conversation above it), so a key
+   * always acts on the conversation the agent is looking at; when it leaves
+   * the list, the one sliding into its place takes over.
+   */
+  let cursorId: string | null = null;
+  const setCursor = (index: number) => {
+    cursorId = list.getState().rows.get(index)?.id ?? null;
+    cursor.setState({ index });
+  };
+
   const derive = () => {
     const pagesState = pages.state.getState();
     list.setState(visibleList(pagesState, patches.state.getState().patches, query.getState()), true);
+    const { rows, indexOf } = list.getState();
+    const followed = cursorId === null ? undefined : indexOf.get(cursorId);
+    if (followed !== undefined && followed !== cursor.getState().index) cursor.setState({ index: followed });
+    else if (followed === undefined) cursorId = rows.get(cursor.getState().index)?.id ?? null;
   };
   /** Patches that every read on screen (pages, total, counts) already includes have done their work. */
   const prune = () => {
@@ -110,7 +126,7 @@ export function createTriage(client: Client, lookup: (id: string) => Conversatio
   const setQuery = (next: TriageQuery) => {
     query.setState(next, true);
     selection.setState(NO_SELECTION, true);
-    cursor.setState({ index: 0 });
+    setCursor(0);
     pages.setQuery(next);
     counts.read(next.filter);
   };
@@ -143,7 +159,7 @@ export function createTriage(client: Client, lookup: (id: string) => Conversatio
       const stayed = indexOf.get(underCursor.id);
       const next = after === null ? undefined : indexOf.get(after);
       const row = (advance || stayed === undefined ? next : stayed) ?? stayed ?? cursor.getState().index;
-      cursor.setState({ index: Math.max(0, Math.min(row, (total ?? 1) - 1)) });
+      setCursor(Math.max(0, Math.min(row, (total ?? 1) - 1)));
     }
     return key;
   };
@@ -178,7 +194,7 @@ export function createTriage(client: Client, lookup: (id: string) => Conversatio
     summaryOf,
     moveCursor(index) {
       const total = list.getState().total ?? 0;
-      cursor.setState({ index: Math.max(0, Math.min(index, total - 1)) });
+      setCursor(Math.max(0, Math.min(index, total - 1)));
     },
     targets() {
       const { checked } = selection.getState();
@@ -236,7 +252,7 @@ export function createTriage(client: Client, lookup: (id: string) => Conversatio
       const key = apply({ ids: new Set(ids), change: (item) => restoreTriageFields(item, entry.before.get(item.id) ?? item), before: shown, positions: entry.positions }, false);
       // Undo puts the conversation back under the cursor: the agent sees what came back.
       const first = list.getState().indexOf.get(ids[0]!);
-      if (first !== undefined) cursor.setState({ index: first });
+      if (first !== undefined) setCursor(first);
       notices.setState({ done: { kind: 'undone', count: ids.length, seq: ++seq }, failure: null });
       entry.token
         .then((token) => {

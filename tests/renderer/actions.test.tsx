@@ -75,6 +75,20 @@ describe('close and reopen', () => {
     await waitFor(() => expect(engine.conversations[0]!.status).toBe('closed'));
   });
 
+  it('keeps the cursor on its conversation when a re-read ranks another above it, so e closes what the agent sees', async () => {
+    const { list, engine } = await app(10);
+    key(list, 'KeyJ', 'j');
+    expect(contactOf(activeOption(list))).toBe('Dmitri Ivanov');
+    const newcomer = { ...engine.conversations[9]!, id: 'c-new', contactName: 'New Customer' };
+    engine.conversations.unshift(newcomer);
+    act(() => engine.emit('inbox.changed', { conversationIds: ['c-new'] }));
+    await waitFor(() => expect(contactOf(options(list)[0]!)).toBe('New Customer'));
+    expect(contactOf(activeOption(list))).toBe('Dmitri Ivanov');
+    expect(activeOption(list).getAttribute('aria-posinset')).toBe('3');
+    key(list, 'KeyE', 'e');
+    await waitFor(() => expect(engine.callsTo('conversations.act')).toEqual([{ ids: ['c1'], action: { type: 'close' } }]));
+  });
+
   it('never acts on keys typed into a text field', async () => {
     const { list, engine } = await app(5);
     key(list, 'Enter', 'Enter');
