@@ -130,6 +130,28 @@ class Agent {
   toast(text: RegExp): Locator {
     return this.page.getByRole('status').filter({ hasText: text });
   }
+
+  /** After the key that opens the snooze menu: 1 snoozes for an hour. */
+  async snoozeForAnHour(openMenu: () => Promise<void>): Promise<void> {
+    const menu = this.page.getByRole('menu', { name: 'Snooze' });
+    await openMenu();
+    await menu.waitFor(POLL);
+    await this.press('1');
+    await menu.waitFor({ state: 'detached', ...POLL });
+  }
+
+  /** After the key that opens the tag picker: the tag's name, Enter (creating it if new), and Esc once it is ticked. */
+  async tag(name: string, openPicker: () => Promise<void>): Promise<void> {
+    const dialog = this.page.getByRole('dialog', { name: 'Tags' });
+    await openPicker();
+    await dialog.waitFor(POLL);
+    await this.page.keyboard.type(name);
+    await expect.poll(async () => (await dialog.getByRole('option').first().textContent()) ?? '', POLL).toContain(name);
+    await this.press('Enter');
+    await expect.poll(() => dialog.getByRole('option', { name }).getAttribute('aria-checked'), POLL).toBe('true');
+    await this.press('Escape');
+    await dialog.waitFor({ state: 'detached', ...POLL });
+  }
 }
 
 describe('triage with the keyboard only', () => {
@@ -231,28 +253,15 @@ describe('triage with the keyboard only', () => {
     id = await agent.movedFrom(undone);
 
     // 5. Snooze four for an hour: s opens the menu, 1 picks.
-    const snoozeMenu = page.getByRole('menu', { name: 'Snooze' });
     for (let n = 0; n < 4; n++) {
-      await agent.press('s');
-      await snoozeMenu.waitFor(POLL);
-      await agent.press('1');
-      await snoozeMenu.waitFor({ state: 'detached', ...POLL });
+      await agent.snoozeForAnHour(() => agent.press('s'));
       snoozed.push(id);
       id = await agent.movedFrom(id);
     }
 
-    // 6. Tag four: l, the tag's name, Enter (the first time creates it), Esc; j to the next.
-    const tagsDialog = page.getByRole('dialog', { name: 'Tags' });
+    // 6. Tag four with l (the first time creates the tag); j to the next.
     for (let n = 0; n < 4; n++) {
-      await agent.press('l');
-      await tagsDialog.waitFor(POLL);
-      await page.keyboard.type(TAG);
-      const option = tagsDialog.getByRole('option').first();
-      await expect.poll(async () => (await option.textContent()) ?? '', POLL).toContain(TAG);
-      await agent.press('Enter');
-      await expect.poll(() => tagsDialog.getByRole('option', { name: TAG }).getAttribute('aria-checked'), POLL).toBe('true');
-      await agent.press('Escape');
-      await tagsDialog.waitFor({ state: 'detached', ...POLL });
+      await agent.tag(TAG, () => agent.press('l'));
       tagged.push(id);
       await agent.press('j');
       id = await agent.movedFrom(id);
@@ -307,21 +316,11 @@ describe('triage with the keyboard only', () => {
       id = await agent.movedFrom(id);
     }
     // Snooze one: ы, then 1.
-    await agent.pressRussian('s');
-    await snoozeMenu.waitFor(POLL);
-    await agent.press('1');
-    await snoozeMenu.waitFor({ state: 'detached', ...POLL });
+    await agent.snoozeForAnHour(() => agent.pressRussian('s'));
     snoozed.push(id);
     id = await agent.movedFrom(id);
     // Tag one with a new Russian tag: д, the name, Enter, Esc; о to the next.
-    await agent.pressRussian('l');
-    await tagsDialog.waitFor(POLL);
-    await page.keyboard.type(RUSSIAN_TAG);
-    await expect.poll(async () => (await tagsDialog.getByRole('option').first().textContent()) ?? '', POLL).toContain(RUSSIAN_TAG);
-    await agent.press('Enter');
-    await expect.poll(() => tagsDialog.getByRole('option', { name: RUSSIAN_TAG }).getAttribute('aria-checked'), POLL).toBe('true');
-    await agent.press('Escape');
-    await tagsDialog.waitFor({ state: 'detached', ...POLL });
+    await agent.tag(RUSSIAN_TAG, () => agent.pressRussian('l'));
     taggedRussian.push(id);
     await agent.pressRussian('j');
     id = await agent.movedFrom(id);
