@@ -92,7 +92,7 @@ export function parseSearchQuery(input: string, now: number): SearchQuery {
     if (lexeme.kind === 'text') {
       const term = toTerm(lexeme.text, lexeme.atEnd);
       const key = term && `${term.words.join(' ')}${term.prefix ? '*' : ''}`;
-      if (term && key && terms.size < MAX_TERMS && !terms.has(key)) terms.set(key, term);
+      if (term && key !== null && terms.size < MAX_TERMS && !terms.has(key)) terms.set(key, term);
       continue;
     }
     const applied = applyFilter(filters, lexeme, now);
