@@ -23,13 +23,13 @@ export function ConversationHeader({ conversation, headingId }: { conversation: 
           {t(`platform.${conversation.platform}`)} · {t(`kind.${conversation.kind}`)}
         </span>
         {conversation.rating !== null && <Rating stars={conversation.rating} />}
-        {'priority' in conversation && <PriorityWhy conversation={conversation} />}
       </div>
       {conversation.title !== '' && (
         <p className="conversation-title" dir="auto">
           {conversation.title}
         </p>
       )}
+      {'priority' in conversation && <PriorityWhy conversation={conversation} />}
     </header>
   );
 }

@@ -33,7 +33,13 @@ export function ViewsNav({ onChosen }: { onChosen(): void }) {
                 {formatNumber(lang, counts.total[view])}
               </span>
             )}
-            {overdue > 0 && <span className="views-nav-overdue">{`, ${t('views.overdue', { count: overdue })}`}</span>}
+            {overdue > 0 && (
+              <span className="views-nav-overdue">
+                {/* Heard, not seen: it keeps the total and the overdue count apart in the button's name. */}
+                <span className="visually-hidden">, </span>
+                {t('views.overdue', { count: overdue })}
+              </span>
+            )}
           </button>
         );
       })}

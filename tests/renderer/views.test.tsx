@@ -33,13 +33,14 @@ describe('views', () => {
     const engine = createFakeEngine({ conversations: 30 });
     await renderApp({ engine });
     expect(screen.getByRole('heading', { level: 2, name: 'Needs reply' })).toBeTruthy();
-    await screen.findByText('30 conversations');
-    const overdue = screen.getByText('1 overdue');
+    const pane = screen.getByRole('region', { name: 'Needs reply' });
+    await within(pane).findByText('30 conversations');
+    const overdue = within(pane).getByText('1 overdue');
     expect(overdue.className).toBe('pane-overdue');
 
     engine.conversations[3]!.slaDueAt = Date.now() - 60_000;
     act(() => engine.emit('inbox.changed', { conversationIds: ['c3'] }));
-    expect(await screen.findByText('2 overdue')).toBeTruthy();
+    expect(await within(pane).findByText('2 overdue')).toBeTruthy();
     expect(engine.callsTo('inbox.counts').length).toBeGreaterThanOrEqual(2);
   });
 
