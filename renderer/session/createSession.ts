@@ -50,6 +50,8 @@ export function createSession(client: Client, link: Link): Session {
         client.on('connectivity.changed', ({ connectivity }) => status.report(connectivity)),
         client.on('sync.progress', (progress) => status.progress(progress)),
         client.on('directory.changed', () => triage.directory.read()),
+        // New priority weights reorder the list and may not come with an inbox.changed of their own.
+        client.on('settings.changed', () => triage.refresh()),
         link.subscribe((next) => {
           const reconnected = linkState === 'down' && next === 'up';
           linkState = next;

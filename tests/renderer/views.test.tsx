@@ -120,3 +120,21 @@ describe('filters and sort', () => {
     expect(engine.callsTo('inbox.list').at(-1)).toMatchObject({ sort: 'oldest', offset: 0 });
   });
 });
+
+describe('engine events', () => {
+  it('re-read tags and colleagues on directory.changed, and the list on settings.changed (new priority weights)', async () => {
+    const engine = createFakeEngine({ conversations: 10 });
+    const { list } = await renderApp({ engine });
+    await waitFor(() => expect(engine.callsTo('tags.list')).toHaveLength(1));
+    engine.tags.push({ id: 'tag-new', name: 'Fresh', color: '#1864ab' });
+    act(() => engine.emit('directory.changed', {}));
+    await waitFor(() => expect(within(screen.getByRole('combobox', { name: 'Tag' })).getByRole('option', { name: 'Fresh' })).toBeTruthy());
+    expect(engine.callsTo('agents.list').length).toBeGreaterThanOrEqual(2);
+
+    const reads = engine.callsTo('inbox.list').length;
+    engine.conversations.reverse();
+    act(() => engine.emit('settings.changed', {}));
+    await waitFor(() => expect(options(list)[0]!.getAttribute('aria-label')).toMatch(/^Customer 9,/));
+    expect(engine.callsTo('inbox.list').length).toBeGreaterThan(reads);
+  });
+});
