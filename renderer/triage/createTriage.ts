@@ -29,6 +29,8 @@ export interface NoticesState {
 }
 
 interface UndoEntry {
+  readonly ids: readonly string[];
+  /** Null when the action itself failed: there is nothing to undo. */
   readonly token: Promise<string | null>;
   readonly before: ReadonlyMap<string, ConversationSummary>;
   /** As the action left them: how an undone conversation that is no longer on screen is taken to look now. */
@@ -226,7 +228,7 @@ export function createTriage(client: Client, lookup: (id: string) => Conversatio
       notices.setState({ done: { kind: 'acted', action, count: ids.length, seq: ++seq }, failure: null });
       const answer = client.call('conversations.act', { ids: [...ids], action });
       const after = new Map([...before].map(([id, item]) => [id, applyAction(item, action)]));
-      const entry: UndoEntry = { token: answer.then((result) => result.undoToken, () => null), before, after, positions };
+      const entry: UndoEntry = { ids, token: answer.then((result) => result.undoToken, () => null), before, after, positions };
       undoStack.push(entry);
       if (undoStack.length > UNDO_DEPTH) undoStack.shift();
       answer.then(
@@ -246,7 +248,7 @@ export function createTriage(client: Client, lookup: (id: string) => Conversatio
     undo() {
       const entry = undoStack.pop();
       if (!entry) return;
-      const ids = [...entry.before.keys()];
+      const { ids } = entry;
       const shown = new Map(entry.after);
       for (const [id, item] of snapshot(ids).before) shown.set(id, item);
       const key = apply({ ids: new Set(ids), change: (item) => restoreTriageFields(item, entry.before.get(item.id) ?? item), before: shown, positions: entry.positions }, false);
@@ -255,12 +257,11 @@ export function createTriage(client: Client, lookup: (id: string) => Conversatio
       if (first !== undefined) setCursor(first);
       notices.setState({ done: { kind: 'undone', count: ids.length, seq: ++seq }, failure: null });
       entry.token
-        .then((token) => {
-          if (token === null) throw new Error('the action itself failed');
-          return client.call('conversations.undo', { undoToken: token });
-        })
+        .then((token) => (token === null ? null : client.call('conversations.undo', { undoToken: token })))
         .then(
-          () => {
+          (restored) => {
+            // An action that failed changed nothing; its own alert already said so.
+            if (restored === null) return patches.drop(key);
             patches.confirm(key, nextTick());
             triage.refresh();
           },

@@ -258,6 +258,21 @@ describe('undo', () => {
     expect(contactOf(options(list)[0]!)).toBe('Dmitri Ivanov');
   });
 
+  it('waits for the action’s token when undo is pressed first, and asks nothing if the action failed', async () => {
+    const { list, engine } = await app();
+    const release = engine.hold('conversations.act');
+    key(list, 'KeyE', 'e');
+    key(list, 'KeyZ', 'z', { ctrlKey: true });
+    expect(contactOf(options(list)[0]!)).toBe('Anna Kowalska');
+    engine.fail('conversations.act', new RpcError('internal', 'disk full'));
+    release();
+    expect((await screen.findByRole('alert')).textContent).toBe('That did not go through, nothing changed: disk full');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    expect(engine.callsTo('conversations.undo')).toEqual([]);
+    expect(contactOf(options(list)[0]!)).toBe('Anna Kowalska');
+    expect(engine.conversations[0]!.status).toBe('open');
+  });
+
   it('does nothing with nothing to undo', async () => {
     const { list, engine } = await app(5);
     key(list, 'KeyZ', 'z', { ctrlKey: true });
