@@ -5,6 +5,7 @@ import { Rating } from '../common/Rating';
 import { useI18n } from '../i18n/I18nProvider';
 import { SentimentMarker } from '../triage/SentimentMarker';
 import { SlaBadge } from '../triage/SlaBadge';
+import { formatWakeTime } from '../triage/snoozeTimes';
 import { TagChips } from '../triage/TagChips';
 import { optionLabel } from './optionLabel';
 import { ROW_HEIGHT } from './windowing';
@@ -54,7 +55,11 @@ export const InboxRow = memo(function InboxRow({ id, index, setSize, item, selec
           {item.contactName}
         </span>
         <span className="inbox-row-clock">
-          <SlaBadge dueAt={item.slaDueAt} now={now} />
+          {item.status === 'snoozed' && item.snoozedUntil !== null ? (
+            <span className="inbox-row-wake">{t('triage.snoozedUntil', { time: formatWakeTime(lang, item.snoozedUntil) })}</span>
+          ) : (
+            <SlaBadge dueAt={item.slaDueAt} now={now} />
+          )}
           <time className="inbox-row-time" dateTime={new Date(item.lastMessageAt).toISOString()}>
             {formatRelativeTime(lang, item.lastMessageAt, now)}
           </time>

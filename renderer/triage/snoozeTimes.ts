@@ -43,3 +43,12 @@ export function fromLocalInput(value: string): number | null {
 
 /** The preset's time from now. */
 export const snoozeFromNow = (preset: SnoozePreset): number => snoozeUntil(preset, Date.now());
+
+const wakeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** When a snoozed conversation comes back, short: "Mon, Nov 30, 09:00". */
+export function formatWakeTime(lang: string, at: number): string {
+  let format = wakeFormats.get(lang);
+  if (!format) wakeFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })));
+  return format.format(at);
+}

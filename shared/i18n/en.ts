@@ -57,6 +57,7 @@ export const en = {
   'triage.assignedTo': 'assigned to {name}',
   'triage.draft': 'Draft',
   'triage.hasDraft': 'draft saved',
+  'triage.snoozedUntil': 'snoozed until {time}',
   'triage.selected': { one: '{count} selected', other: '{count} selected' },
   'triage.selectionKeys': 'e close · s snooze · l tag · a assign · x uncheck · Esc clear',
   'triage.actFailed': 'That did not go through, nothing changed: {reason}',

@@ -51,6 +51,7 @@ export const pl = {
   'triage.assignedTo': 'przypisano: {name}',
   'triage.draft': 'Szkic',
   'triage.hasDraft': 'jest szkic',
+  'triage.snoozedUntil': 'odłożona do {time}',
   'triage.selected': { one: 'Zaznaczono {count}', few: 'Zaznaczono {count}', many: 'Zaznaczono {count}', other: 'Zaznaczono {count}' },
   'triage.selectionKeys': 'e zamknij · s odłóż · l etykieta · a przypisz · x odznacz · Esc wyczyść',
   'triage.actFailed': 'Nie udało się, nic się nie zmieniło: {reason}',

@@ -51,6 +51,7 @@ export const ru = {
   'triage.assignedTo': 'исполнитель: {name}',
   'triage.draft': 'Черновик',
   'triage.hasDraft': 'есть черновик',
+  'triage.snoozedUntil': 'отложен до {time}',
   'triage.selected': { one: 'Выбран {count}', few: 'Выбрано {count}', many: 'Выбрано {count}', other: 'Выбрано {count}' },
   'triage.selectionKeys': 'e закрыть · s отложить · l метка · a назначить · x снять отметку · Esc сбросить',
   'triage.actFailed': 'Не получилось, ничего не изменилось: {reason}',

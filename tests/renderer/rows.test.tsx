@@ -79,3 +79,21 @@ describe('why is this first?', () => {
     ]);
   });
 });
+
+describe('snoozed rows', () => {
+  it('say when the conversation comes back instead of its clock', async () => {
+    const engine = createFakeEngine({ conversations: 5 });
+    const wake = new Date(2030, 0, 7, 9, 0).getTime();
+    Object.assign(engine.conversations[2]!, { status: 'snoozed', snoozedUntil: wake });
+    const { list } = await renderApp({ engine });
+    fireEvent.keyDown(list, { code: 'KeyG', key: 'g' });
+    fireEvent.keyDown(list, { code: 'KeyS', key: 's' });
+    await waitFor(() => expect(options(list)).toHaveLength(1));
+    const row = options(list)[0]!;
+    // Newer ICU puts a narrow no-break space before AM.
+    const expected = /snoozed until Mon, Jan 7, 09:00\sAM/u;
+    expect(row.querySelector('.inbox-row-wake')?.textContent).toMatch(expected);
+    expect(row.querySelector('.sla')).toBeNull();
+    expect(row.getAttribute('aria-label')).toMatch(expected);
+  });
+});
