@@ -8,14 +8,18 @@ const LEAD = 3;
 
 const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 const MARKERS = new RegExp(`[${HIGHLIGHT_START}${HIGHLIGHT_END}]`, 'gu');
+/** Latin letters beyond ASCII, and combining marks: the only words folding can change. */
+const MAY_CARRY_ACCENT = /[\u00C0-\u02AF\u1E00-\u1EFF\p{M}]/u;
 
 /**
  * Folds a word the way the index tokenizer (`unicode61 remove_diacritics 2`)
  * does: lower case, and accents dropped from Latin letters only ("ё", "й"
- * stay; "ł", "ø" have no accent to drop).
+ * stay; "ł", "ø" have no accent to drop). Most words need no normalizing,
+ * which is the slow part of a snippet.
  */
 export function foldWord(word: string): string {
-  return word.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC').toLowerCase();
+  const lower = word.toLowerCase();
+  return MAY_CARRY_ACCENT.test(lower) ? lower.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC') : lower;
 }
 
 /**
@@ -30,21 +34,25 @@ export function foldWord(word: string): string {
  */
 export function makeSnippet(body: string, terms: readonly SearchTerm[]): string {
   const text = body.replace(MARKERS, '');
-  const tokens = [...text.matchAll(TOKEN)];
-  if (tokens.length === 0) return oneLine(text);
   const matches = wordMatcher(terms);
-  const marked = tokens.map((token) => matches(foldWord(token[0])));
-  const first = marked.indexOf(true);
+  // Words are read up to one past the window, which tells whether the body goes on.
+  const tokens: { at: number; word: string; marked: boolean }[] = [];
+  let first = -1;
+  for (const token of text.matchAll(TOKEN)) {
+    const marked = matches(foldWord(token[0]));
+    if (marked && first === -1) first = tokens.length;
+    tokens.push({ at: token.index, word: token[0], marked });
+    if (first !== -1 && tokens.length > Math.max(0, first - LEAD) + SNIPPET_TOKENS) break;
+  }
+  if (tokens.length === 0) return oneLine(text);
   const from = Math.max(0, first - LEAD);
   const to = Math.min(tokens.length, from + SNIPPET_TOKENS);
 
   let out = from > 0 ? '…' : '';
-  let at = from > 0 ? tokens[from]!.index : 0;
-  for (let i = from; i < to; i++) {
-    const token = tokens[i]!;
-    out += text.slice(at, token.index);
-    out += marked[i] ? `${HIGHLIGHT_START}${token[0]}${HIGHLIGHT_END}` : token[0];
-    at = token.index + token[0].length;
+  let at = from > 0 ? tokens[from]!.at : 0;
+  for (const { at: start, word, marked } of tokens.slice(from, to)) {
+    out += text.slice(at, start) + (marked ? `${HIGHLIGHT_START}${word}${HIGHLIGHT_END}` : word);
+    at = start + word.length;
   }
   out += to < tokens.length ? '…' : text.slice(at);
   return oneLine(out);
