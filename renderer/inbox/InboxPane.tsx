@@ -5,9 +5,13 @@ import { useI18n } from '../i18n/I18nProvider';
 import './inbox.css';
 import { useSession } from '../session/SessionContext';
 import { FilterBar } from '../triage/FilterBar';
+import { KeyHints } from '../triage/KeyHints';
 import { SelectionBar } from '../triage/SelectionBar';
 import { useShownCounts } from '../triage/useShownCounts';
 import { InboxList, type InboxListHandle } from './InboxList';
+
+/** The keys worth seeing while working the list; `?` shows them all. */
+const LIST_ACTIONS = ['close', 'snooze', 'tag', 'assign', 'select', 'reply', 'help'] as const;
 
 interface InboxPaneProps {
   listRef: RefObject<HTMLDivElement | null>;
@@ -34,7 +38,9 @@ export function InboxPane({ listRef, handleRef, onOpen, onReply }: InboxPaneProp
       <FilterBar />
       <InboxList listRef={listRef} handleRef={handleRef} onOpen={onOpen} onReply={onReply} />
       <SelectionBar />
-      <p className="keys-hint">{t('inbox.keysHint')}</p>
+      <p className="inbox-keys">
+        <KeyHints actions={LIST_ACTIONS} />
+      </p>
     </section>
   );
 }

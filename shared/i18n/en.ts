@@ -15,7 +15,6 @@ export const en = {
   'inbox.loadingRow': 'Loading conversation {position}',
   'inbox.loadFailed': 'Could not load conversations: {reason}',
   'inbox.option': '{details}, {time}: {preview}',
-  'inbox.keysHint': 'j/k move · x check · e close · s snooze · l tag · a assign · Enter open · r reply · ? all keys',
 
   'views.label': 'Views',
   'views.needs_reply': 'Needs reply',
@@ -59,7 +58,6 @@ export const en = {
   'triage.hasDraft': 'draft saved',
   'triage.snoozedUntil': 'snoozed until {time}',
   'triage.selected': { one: '{count} selected', other: '{count} selected' },
-  'triage.selectionKeys': 'e close · s snooze · l tag · a assign · x uncheck · Esc clear',
   'triage.actFailed': 'That did not go through, nothing changed: {reason}',
   'triage.saveFailed': 'Could not save: {reason}',
 

@@ -9,7 +9,6 @@ export const pl = {
   'inbox.loadingRow': 'Wczytywanie rozmowy {position}',
   'inbox.loadFailed': 'Nie udało się wczytać rozmów: {reason}',
   'inbox.option': '{details}, {time}: {preview}',
-  'inbox.keysHint': 'j/k wybór · x zaznacz · e zamknij · s odłóż · l etykieta · a przypisz · Enter otwórz · r odpowiedz · ? wszystkie klawisze',
 
   'views.label': 'Widoki',
   'views.needs_reply': 'Czeka na odpowiedź',
@@ -53,7 +52,6 @@ export const pl = {
   'triage.hasDraft': 'jest szkic',
   'triage.snoozedUntil': 'odłożona do {time}',
   'triage.selected': { one: 'Zaznaczono {count}', few: 'Zaznaczono {count}', many: 'Zaznaczono {count}', other: 'Zaznaczono {count}' },
-  'triage.selectionKeys': 'e zamknij · s odłóż · l etykieta · a przypisz · x odznacz · Esc wyczyść',
   'triage.actFailed': 'Nie udało się, nic się nie zmieniło: {reason}',
   'triage.saveFailed': 'Nie udało się zapisać: {reason}',
 

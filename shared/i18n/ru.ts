@@ -9,7 +9,6 @@ export const ru = {
   'inbox.loadingRow': 'Загрузка диалога {position}',
   'inbox.loadFailed': 'Не удалось загрузить диалоги: {reason}',
   'inbox.option': '{details}, {time}: {preview}',
-  'inbox.keysHint': 'j/k выбор · x отметить · e закрыть · s отложить · l метка · a назначить · Enter открыть · r ответить · ? все клавиши',
 
   'views.label': 'Разделы',
   'views.needs_reply': 'Ждут ответа',
@@ -53,7 +52,6 @@ export const ru = {
   'triage.hasDraft': 'есть черновик',
   'triage.snoozedUntil': 'отложен до {time}',
   'triage.selected': { one: 'Выбран {count}', few: 'Выбрано {count}', many: 'Выбрано {count}', other: 'Выбрано {count}' },
-  'triage.selectionKeys': 'e закрыть · s отложить · l метка · a назначить · x снять отметку · Esc сбросить',
   'triage.actFailed': 'Не получилось, ничего не изменилось: {reason}',
   'triage.saveFailed': 'Не удалось сохранить: {reason}',
 

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { applyOverrides } from '../../renderer/keyboard/keymap';
 import { RpcError } from '../../shared/rpc';
 import { createFakeEngine } from './fakeEngine';
 import { activeOption, options, renderApp } from './harness';
@@ -201,6 +202,21 @@ describe('selection and bulk actions', () => {
     expect(within(header()).getByText('26 conversations')).toBeTruthy();
     expect(screen.getByRole('status', { name: '' }).textContent).toMatch(/^Closed 4 conversations · Undo/);
     await waitFor(() => expect(engine.callsTo('conversations.act')).toEqual([{ ids: ['c0', 'c1', 'c2', 'c3'], action: { type: 'close' } }]));
+  });
+
+  it('names the keys that act on the selection as the agent has them mapped', async () => {
+    const { list } = await app(10);
+    key(list, 'KeyX', 'x');
+    const bar = screen.getByText('1 selected').parentElement!;
+    expect(bar.textContent).toBe('1 selected E Close conversation · S Snooze · L Tag · A Assign · X Select conversation');
+    try {
+      act(() => void applyOverrides({ close: 'y' }));
+      expect(bar.textContent).toContain('Y Close conversation');
+      key(list, 'KeyY', 'н');
+      expect(screen.queryByText('1 selected')).toBeNull();
+    } finally {
+      act(() => void applyOverrides({}));
+    }
   });
 
   it('x again unchecks, and Esc clears the selection', async () => {
