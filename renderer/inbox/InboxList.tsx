@@ -1,4 +1,4 @@
-import { useEffect, useId, useImperativeHandle, useState, type KeyboardEvent, type MouseEvent, type Ref, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useId, useImperativeHandle, useState, type KeyboardEvent, type MouseEvent, type Ref, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import type { ConversationSummary } from '../../shared/domain';
 import type { ActionId } from '../../shared/keymap';
@@ -56,13 +56,13 @@ export function InboxList({ listRef, handleRef, onOpen, onReply }: InboxListProp
   const active = Math.min(cursor, count - 1);
   const rowId = (index: number) => `${idPrefix}-row-${index}`;
 
-  // An action moved the cursor (close selects the next row): bring it into view. The scroll event updates scrollTop.
-  useEffect(() => {
-    const element = listRef.current;
-    if (!element || active < 0) return;
-    const top = scrollToShow(active, element.scrollTop, viewportHeight);
-    if (top !== element.scrollTop) element.scrollTop = top;
-  }, [listRef, active, viewportHeight]);
+  // An action moved the cursor (close selects the next row): bring it into view. Measured against the
+  // scroll position React knows, not the element's, so a key press never forces a layout; the scroll event updates it.
+  const keepInView = useEffectEvent((index: number) => {
+    const top = scrollToShow(index, scrollTop, viewportHeight);
+    if (index >= 0 && top !== scrollTop && listRef.current) listRef.current.scrollTop = top;
+  });
+  useEffect(() => keepInView(active), [active]);
 
   const select = (index: number) => {
     const next = Math.max(0, Math.min(index, count - 1));

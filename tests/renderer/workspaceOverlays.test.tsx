@@ -50,6 +50,23 @@ describe('overlays in the workspace', () => {
     expect(screen.getByRole('menu', { name: 'Snooze' })).toBeTruthy();
   });
 
+  it('opens a search result that is in the list under the cursor, scrolled into view', async () => {
+    const engine = createFakeEngine({ conversations: 60 });
+    engine.searchHits = [
+      { messageId: 'c40-m1', conversationId: 'c40', contactName: 'Customer 40', contactHandle: '', platform: 'x', kind: 'dm', status: 'open', snippet: 'Question', createdAt: Date.now() },
+    ];
+    const { list } = await renderApp({ engine });
+    key(list, 'Slash', '/');
+    const input = within(screen.getByRole('dialog', { name: 'Search' })).getByRole('searchbox', { name: 'Search' });
+    fireEvent.change(input, { target: { value: 'question' } });
+    await waitFor(() => expect(within(screen.getByRole('listbox', { name: /results/i })).getAllByRole('option')).toHaveLength(1));
+    key(input, 'Enter', 'Enter');
+    expect(contactOf(activeOption(list))).toBe('Customer 40');
+    // Row 41 of 64 px, shown at the bottom of the 640 px the list has where nothing is laid out.
+    expect(list.scrollTop).toBe(41 * 64 - 640);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Customer 40' })).toBeTruthy();
+  });
+
   it('opens a search result, even one outside the current view', async () => {
     const engine = createFakeEngine({ conversations: 5 });
     engine.conversations[3]!.status = 'closed';
