@@ -49,7 +49,8 @@ export function InboxList({ listRef, handleRef, onOpen, onReply }: InboxListProp
   const [scrollTop, setScrollTop] = useState(0);
 
   const { first, last } = visibleRange(scrollTop, viewportHeight);
-  useEffect(() => triage.pages.show(first, last), [triage, first, last]);
+  // Rows closed a moment ago are still in the pages until the engine's re-read: read as far past them as they reach.
+  useEffect(() => triage.pages.show(first, last + shown.hidden), [triage, first, last, shown.hidden]);
 
   const count = shown.total ?? 0;
   // The cursor is an index; when the queue shrinks under it, it settles on the new last row.

@@ -42,7 +42,7 @@ export function createSession(client: Client, link: Link): Session {
       let linkState = link.getState();
       const unsubscribe = [
         client.on('inbox.changed', ({ conversationIds }) => {
-          triage.refresh();
+          triage.changed(conversationIds);
           // A status or assignment change shows in the header too.
           conversation.reload(conversationIds);
         }),

@@ -16,23 +16,42 @@ export interface CountsStore {
   read(filter: InboxFilter): void;
 }
 
-/** inbox.counts, newest answer wins; a failed read keeps the last counts (the next change or reconnect reads again). */
+/**
+ * inbox.counts, newest answer wins; a failed read keeps the last counts (the
+ * next change or reconnect reads again). Counting a large workspace is the
+ * dearest read there is, so a burst of changes costs one read in flight and
+ * one more after it, never one per change; a new filter does not wait.
+ */
 export function createCountsStore(client: Client): CountsStore {
   const state = createStore<CountsState>(() => ({ counts: null, readAt: 0 }));
   let latest = 0;
-  return {
-    state,
-    read(filter) {
-      const tick = nextTick();
-      latest = tick;
-      client.call('inbox.counts', { filter }).then(
-        (counts) => {
-          if (tick === latest) state.setState({ counts, readAt: tick });
-        },
-        () => undefined,
-      );
-    },
+  let inFlight: InboxFilter | null = null;
+  let again = false;
+  const read = (filter: InboxFilter) => {
+    if (inFlight === filter) {
+      again = true;
+      return;
+    }
+    const tick = nextTick();
+    latest = tick;
+    inFlight = filter;
+    const landed = () => {
+      if (tick !== latest) return;
+      inFlight = null;
+      if (again) {
+        again = false;
+        read(filter);
+      }
+    };
+    client.call('inbox.counts', { filter }).then(
+      (counts) => {
+        if (tick === latest) state.setState({ counts, readAt: tick });
+        landed();
+      },
+      landed,
+    );
   };
+  return { state, read };
 }
 
 /**

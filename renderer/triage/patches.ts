@@ -35,7 +35,10 @@ export interface PatchesState {
 export interface Patches {
   state: StoreApi<PatchesState>;
   add(patch: Omit<Patch, 'key' | 'confirmedAt'>): number;
+  /** The engine has the patch from tick `at` on; a patch confirmed already keeps its earlier tick. */
   confirm(key: number, at: number): void;
+  /** The keys of the patches still waiting for the engine that touch any of these conversations. */
+  pendingOn(ids: readonly string[]): number[];
   /** The engine refused: the screen goes back to what the engine has. */
   drop(key: number): void;
   /** Forgets patches every piece of data on screen (read at `oldestReadAt` or later) already includes. */
@@ -56,7 +59,13 @@ export function createPatches(): Patches {
       return key;
     },
     confirm(key, at) {
-      update(state.getState().patches.map((patch) => (patch.key === key ? { ...patch, confirmedAt: at } : patch)));
+      update(state.getState().patches.map((patch) => (patch.key === key && patch.confirmedAt === null ? { ...patch, confirmedAt: at } : patch)));
+    },
+    pendingOn(ids) {
+      return state
+        .getState()
+        .patches.filter((patch) => patch.confirmedAt === null && ids.some((id) => patch.ids.has(id)))
+        .map((patch) => patch.key);
     },
     drop(key) {
       update(state.getState().patches.filter((patch) => patch.key !== key));

@@ -10,9 +10,11 @@ export interface VisibleList {
   /** Row → conversation, for the rows whose pages are read. */
   readonly rows: ReadonlyMap<number, ConversationSummary>;
   readonly indexOf: ReadonlyMap<string, number>;
+  /** Rows of the read pages that pending actions took out: the pages after them must be read that much further. */
+  readonly hidden: number;
 }
 
-export const EMPTY_LIST: VisibleList = { total: null, rows: new Map(), indexOf: new Map() };
+export const EMPTY_LIST: VisibleList = { total: null, rows: new Map(), indexOf: new Map(), hidden: 0 };
 
 interface Insertion {
   readonly item: ConversationSummary;
@@ -82,5 +84,5 @@ export function visibleList(pages: InboxPagesState, patches: readonly Patch[], q
     if (!rows.has(position)) place(item, position);
     inserted++;
   }
-  return { total: Math.max(0, pages.total - hiddenFromTotal + inserted), rows, indexOf };
+  return { total: Math.max(0, pages.total - hiddenFromTotal + inserted), rows, indexOf, hidden };
 }

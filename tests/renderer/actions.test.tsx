@@ -32,12 +32,31 @@ describe('close and reopen', () => {
     expect(document.activeElement).toBe(list);
     expect(screen.getByRole('status', { name: '' }).textContent).toBe('Closed 1 conversation · Undo (Ctrl+Z)');
 
+    const countReads = engine.callsTo('inbox.counts').length;
     release();
     await waitFor(() => expect(engine.callsTo('conversations.act')).toEqual([{ ids: ['c0'], action: { type: 'close' } }]));
     // The engine's own list agrees, and nothing blinks back.
     await waitFor(() => expect(engine.callsTo('inbox.list').length).toBeGreaterThan(2));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    // One re-read per action (on the engine's inbox.changed), not a second one on its answer.
+    expect(engine.callsTo('inbox.counts')).toHaveLength(countReads + 1);
     expect(contactOf(options(list)[0]!)).toBe('Dmitri Ivanov');
     expect(within(header()).getByText('29 conversations')).toBeTruthy();
+  });
+
+  it('keeps rows coming when the agent closes faster than the engine answers', async () => {
+    const { list, engine } = await app(120);
+    const release = engine.hold('conversations.act');
+    for (let n = 0; n < 50; n++) key(list, 'KeyE', 'e');
+    // Every row of the first page is closed on screen; the next page is read to fill the list.
+    await waitFor(() => expect(contactOf(activeOption(list))).toBe('Customer 50'));
+    for (let n = 0; n < 5; n++) key(list, 'KeyE', 'e');
+    expect(contactOf(activeOption(list))).toBe('Customer 55');
+    expect(within(header()).getByText('65 conversations')).toBeTruthy();
+    release();
+    await waitFor(() => expect(engine.callsTo('conversations.act')).toHaveLength(55));
+    await waitFor(() => expect(engine.conversations.filter((c) => c.status === 'closed')).toHaveLength(55));
+    expect(contactOf(activeOption(list))).toBe('Customer 55');
   });
 
   it('puts it back and says why when the engine refuses', async () => {

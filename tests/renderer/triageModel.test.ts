@@ -1,12 +1,16 @@
+import { waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../shared/domain';
 import { applyAction } from '../../renderer/triage/applyAction';
-import { shownCounts } from '../../renderer/triage/countsStore';
+import { createCountsStore, shownCounts } from '../../renderer/triage/countsStore';
 import { PAGE_SIZE, type InboxPagesState } from '../../renderer/inbox/inboxPages';
 import { createPatches, type Patch } from '../../renderer/triage/patches';
 import { DEFAULT_QUERY } from '../../renderer/triage/query';
 import { fromLocalInput, snoozeUntil, toLocalInput } from '../../renderer/triage/snoozeTimes';
 import { visibleList } from '../../renderer/triage/visibleList';
+import { createFakeEngine } from './fakeEngine';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const item = (id: string, extra: Partial<ConversationSummary> = {}): ConversationSummary => ({
   id,
@@ -54,6 +58,7 @@ describe('visible list', () => {
     expect(idsOf(list)).toEqual(['a', 'c', 'd']);
     expect(list.total).toBe(3);
     expect(list.indexOf.get('c')).toBe(1);
+    expect(list.hidden).toBe(1);
   });
 
   it('keeps rows unaffected by patches identical, so their rows need no re-render', () => {
@@ -105,6 +110,27 @@ describe('shown counts', () => {
   it('leave counts read after the confirmation alone, and ignore what the filter excludes', () => {
     expect(shownCounts({ counts, readAt: 9 }, [closePatch(['b'], 7)], {}, 0)).toEqual(counts);
     expect(shownCounts({ counts, readAt: 3 }, [closePatch(['b'], null)], { platform: 'vk' }, 0)).toEqual(counts);
+  });
+});
+
+describe('counts store', () => {
+  it('reads once more after a burst, not once per change, and does not hold up a new filter', async () => {
+    const engine = createFakeEngine({ conversations: 5 });
+    const store = createCountsStore(engine.client());
+    const release = engine.hold('inbox.counts');
+    const filter = {};
+    for (let n = 0; n < 10; n++) store.read(filter);
+    await settle();
+    expect(engine.callsTo('inbox.counts')).toHaveLength(1);
+    release();
+    await waitFor(() => expect(engine.callsTo('inbox.counts')).toHaveLength(2));
+    await settle();
+    expect(engine.callsTo('inbox.counts')).toHaveLength(2);
+    expect(store.state.getState().counts?.total.needs_reply).toBe(5);
+
+    store.read({ platform: 'vk' });
+    store.read(filter);
+    await waitFor(() => expect(engine.callsTo('inbox.counts')).toHaveLength(4));
   });
 });
 
