@@ -19,7 +19,8 @@ export function Pickers({ picker, onSnooze, onClose }: PickersProps) {
   if (picker === null) return null;
   const { kind, ids } = picker;
   return (
-    <div className="picker-layer">
+    // A click beside the picker closes it, as Esc does.
+    <div className="picker-layer" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       {kind === 'tags' ? (
         <TagPicker ids={ids} onClose={onClose} />
       ) : kind === 'assign' ? (
