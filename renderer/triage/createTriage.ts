@@ -225,7 +225,7 @@ export function createTriage(client: Client, lookup: (id: string) => Conversatio
     act(ids, action) {
       if (ids.length === 0) return;
       const { before, positions } = snapshot(ids);
-      const key = apply({ ids: new Set(ids), change: (item) => applyAction(item, action), before, positions }, action.type === 'close' || action.type === 'snooze');
+      const key = apply({ ids: new Set(ids), change: (item) => applyAction(item, action), before, positions, sent: true }, action.type === 'close' || action.type === 'snooze');
       selection.setState(NO_SELECTION, true);
       notices.setState({ done: { kind: 'acted', action, count: ids.length, seq: ++seq }, failure: null });
       const answer = client.call('conversations.act', { ids: [...ids], action });
@@ -250,13 +250,20 @@ export function createTriage(client: Client, lookup: (id: string) => Conversatio
       const { ids } = entry;
       const shown = new Map(entry.after);
       for (const [id, item] of snapshot(ids).before) shown.set(id, item);
-      const key = apply({ ids: new Set(ids), change: (item) => restoreTriageFields(item, entry.before.get(item.id) ?? item), before: shown, positions: entry.positions }, false);
+      const key = apply(
+        { ids: new Set(ids), change: (item) => restoreTriageFields(item, entry.before.get(item.id) ?? item), before: shown, positions: entry.positions, sent: false },
+        false,
+      );
       // Undo puts the conversation back under the cursor: the agent sees what came back.
       const first = list.getState().indexOf.get(ids[0]!);
       if (first !== undefined) setCursor(first);
       notices.setState({ done: { kind: 'undone', count: ids.length, seq: ++seq }, failure: null });
       entry.token
-        .then((token) => (token === null ? null : client.call('conversations.undo', { undoToken: token })))
+        .then((token) => {
+          if (token === null) return null;
+          patches.markSent(key);
+          return client.call('conversations.undo', { undoToken: token });
+        })
         .then(
           (restored) => {
             // An action that failed changed nothing; its own alert already said so.

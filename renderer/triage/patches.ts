@@ -14,8 +14,10 @@ export interface Patch {
   readonly change: (item: ConversationSummary) => ConversationSummary;
   readonly before: ReadonlyMap<string, ConversationSummary>;
   readonly positions: ReadonlyMap<string, number>;
-  /** The tick (readTicks.ts) of the engine's answer; null while the call is out. */
+  /** The tick (readTicks.ts) from which the engine's data includes it; null until then. */
   readonly confirmedAt: number | null;
+  /** Whether its call has left: an undo waits for its action's token, and no news from before that is about it. */
+  readonly sent: boolean;
 }
 
 /** Whether data read at `readAt` predates the patch, so the patch must be laid over it. */
@@ -35,9 +37,10 @@ export interface PatchesState {
 export interface Patches {
   state: StoreApi<PatchesState>;
   add(patch: Omit<Patch, 'key' | 'confirmedAt'>): number;
+  markSent(key: number): void;
   /** The engine has the patch from tick `at` on; a patch confirmed already keeps its earlier tick. */
   confirm(key: number, at: number): void;
-  /** The keys of the patches still waiting for the engine that touch any of these conversations. */
+  /** The keys of the patches sent and still waiting for the engine that touch any of these conversations. */
   pendingOn(ids: readonly string[]): number[];
   /** The engine refused: the screen goes back to what the engine has. */
   drop(key: number): void;
@@ -58,13 +61,16 @@ export function createPatches(): Patches {
       update([...state.getState().patches, { ...patch, key, confirmedAt: null }]);
       return key;
     },
+    markSent(key) {
+      update(state.getState().patches.map((patch) => (patch.key === key ? { ...patch, sent: true } : patch)));
+    },
     confirm(key, at) {
       update(state.getState().patches.map((patch) => (patch.key === key && patch.confirmedAt === null ? { ...patch, confirmedAt: at } : patch)));
     },
     pendingOn(ids) {
       return state
         .getState()
-        .patches.filter((patch) => patch.confirmedAt === null && ids.some((id) => patch.ids.has(id)))
+        .patches.filter((patch) => patch.sent && patch.confirmedAt === null && ids.some((id) => patch.ids.has(id)))
         .map((patch) => patch.key);
     },
     drop(key) {

@@ -293,6 +293,20 @@ describe('undo', () => {
     expect(contactOf(options(list)[0]!)).toBe('Dmitri Ivanov');
   });
 
+  it('undo pressed before the engine has even taken the action: the row never leaves again and keeps the cursor', async () => {
+    const { list, engine } = await app();
+    const release = engine.hold('conversations.act');
+    key(list, 'KeyE', 'e');
+    key(list, 'KeyZ', 'z', { ctrlKey: true });
+    expect(contactOf(activeOption(list))).toBe('Anna Kowalska');
+    release();
+    await waitFor(() => expect(engine.callsTo('conversations.undo')).toHaveLength(1));
+    await waitFor(() => expect(engine.conversations[0]!.status).toBe('open'));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(contactOf(options(list)[0]!)).toBe('Anna Kowalska');
+    expect(contactOf(activeOption(list))).toBe('Anna Kowalska');
+  });
+
   it('waits for the action’s token when undo is pressed first, and asks nothing if the action failed', async () => {
     const { list, engine } = await app();
     const release = engine.hold('conversations.act');

@@ -48,6 +48,7 @@ const closePatch = (ids: string[], confirmedAt: number | null, positions = new M
   before: new Map(ids.map((id) => [id, item(id)])),
   positions,
   confirmedAt,
+  sent: true,
 });
 
 const idsOf = (list: ReturnType<typeof visibleList>) => [...list.rows.entries()].sort(([a], [b]) => a - b).map(([, summary]) => summary.id);
@@ -86,6 +87,7 @@ describe('visible list', () => {
       before: new Map([['b', closed]]),
       positions: new Map([['b', 1]]),
       confirmedAt: null,
+      sent: true,
     };
     const list = visibleList(pagesOf(['a', 'c', 'd'], 5), [undo], DEFAULT_QUERY);
     expect(idsOf(list)).toEqual(['a', 'b', 'c', 'd']);
@@ -137,7 +139,7 @@ describe('counts store', () => {
 describe('patches', () => {
   it('are pruned once every read on screen is newer than their confirmation', () => {
     const patches = createPatches();
-    const key = patches.add({ ids: new Set(['a']), change: (summary) => summary, before: new Map(), positions: new Map() });
+    const key = patches.add({ ids: new Set(['a']), change: (summary) => summary, before: new Map(), positions: new Map(), sent: true });
     patches.prune(100);
     expect(patches.state.getState().patches).toHaveLength(1);
     patches.confirm(key, 10);
