@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { ConversationSummary } from '../shared/domain';
 import type { ActionId } from '../shared/keymap';
+import { actionDef } from '../shared/keymap/actions';
 import { ConversationPane } from './conversation/ConversationPane';
 import { useI18n } from './i18n/I18nProvider';
 import { LanguageSwitcher } from './i18n/LanguageSwitcher';
@@ -64,7 +65,8 @@ export function Workspace() {
   };
 
   const runAction = (id: ActionId): void => {
-    if (listHandle.current?.run(id)) return focusList();
+    // Moving, opening and checking are the list's, and leave the agent in it.
+    if (actionDef(id).scope === 'list' && listHandle.current?.run(id)) return focusList();
     const view = GOTO_VIEW[id];
     if (view !== undefined) {
       triage.setView(view);
@@ -89,8 +91,11 @@ export function Workspace() {
         return triage.undo();
       case 'reply':
       case 'replyPrivately': {
+        // The open conversation when the agent is in it; otherwise the row under the cursor.
         const opened = conversation.state.getState().opened;
-        if (opened) replyTo(opened);
+        const inPane = paneRef.current?.contains(document.activeElement) ?? false;
+        const target = inPane ? opened : (triage.list.getState().rows.get(triage.cursor.getState().index) ?? opened);
+        if (target) replyTo(target);
         return;
       }
       case 'send': {

@@ -50,6 +50,17 @@ describe('overlays in the workspace', () => {
     expect(screen.getByRole('menu', { name: 'Snooze' })).toBeTruthy();
   });
 
+  it('runs Reply from the palette into the reply box, and list moves back in the list', async () => {
+    const { list } = await renderApp({ engine: createFakeEngine({ conversations: 5 }) });
+    runFromPalette(list, 'Next conversation');
+    expect(activeOption(list).getAttribute('aria-posinset')).toBe('2');
+    expect(document.activeElement).toBe(list);
+    runFromPalette(list, 'Reply');
+    const box = await screen.findByRole('textbox', { name: 'Reply' });
+    expect(document.activeElement).toBe(box);
+    expect(screen.getByRole('heading', { level: 2, name: 'Dmitri Ivanov' })).toBeTruthy();
+  });
+
   it('opens a search result that is in the list under the cursor, scrolled into view', async () => {
     const engine = createFakeEngine({ conversations: 60 });
     engine.searchHits = [
