@@ -62,6 +62,7 @@ export function PickerDialog({ label, inputLabel, hint, text, onText, options, o
         className="picker-input"
         autoFocus
         aria-label={inputLabel}
+        placeholder={inputLabel}
         role="combobox"
         aria-expanded="true"
         aria-controls={`${idPrefix}-list`}
