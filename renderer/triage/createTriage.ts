@@ -12,7 +12,7 @@ import { NO_SELECTION, toggled, withRange, type SelectionState } from './selecti
 import { EMPTY_LIST, visibleList, type VisibleList } from './visibleList';
 
 /** Undo can be pressed again and again, back through this many actions. */
-export const UNDO_DEPTH = 10;
+const UNDO_DEPTH = 10;
 /** How far below the cursor "the next item" is looked for among read rows. */
 const NEXT_LOOKAHEAD = 200;
 
