@@ -53,8 +53,8 @@ const PRESS_TIMEOUT_MS = 10_000;
 const PAINT_TIMEOUT_MS = 60_000;
 /**
  * Two engine pages (100 rows) a step: each step renders a whole new window of
- * rows and reads a page. 100,000 rows take 1,000 steps, ~140 ms each on the
- * 2-core machine; one page a step would take ~5 minutes.
+ * rows and reads a page. 100,000 rows take 1,000 steps, 50–140 ms each on the
+ * 2-core machine depending on its load; one page a step would take twice as long.
  */
 const SCROLL = { stepRows: 100, stepTimeoutMs: 5_000, chunkSteps: 100, budgetMs: 300_000 };
 
