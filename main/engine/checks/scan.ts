@@ -50,8 +50,9 @@ export function stripInvisible(text: string): CleanText {
 const URL_RE = /(?:\bhttps?:\/\/|\bwww\.)[^\s<>"«»]+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|io|shop|store|eu|info|me|co|uk|de|ru|su|рф|pl|by|ua|kz)\b(?:\/[^\s<>"«»]*)?/giu;
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const MENTION_RE = /(?<![\p{L}\p{N}_@.])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?/gu;
-// A hashtag begins with a letter: "#12345" after "order" is an order number, not a tag.
-const HASHTAG_RE = /(?<![\p{L}\p{N}_&])#[\p{L}_][\p{L}\p{N}_]*/gu;
+// A hashtag begins with a letter and has no hyphen: "#12345" and "#A-20931"
+// after "order" are order numbers, not tags.
+const HASHTAG_RE = /(?<![\p{L}\p{N}_&])#[\p{L}_][\p{L}\p{N}_]*(?![-\p{L}\p{N}_])/gu;
 const TRAILING_PUNCTUATION_RE = /[.,;:!?)\]}'"’”»]+$/u;
 
 export type ProtectedKind = 'url' | 'email' | 'mention' | 'hashtag';
