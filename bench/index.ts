@@ -2,8 +2,8 @@
  * `npm run bench -- [--scale F]`: ingest throughput against a raw-insert
  * baseline, inbox page latency and search latency against bare FTS5, all on
  * one generated dataset in one run; then sentiment accuracy on the labelled
- * fixtures, and the renderer in Chromium on 100,000 conversations whatever
- * the scale (bench/renderer). Progress and a table go to stderr; the
+ * fixtures, the spell worker (bench/spell), and the renderer in Chromium on
+ * 100,000 conversations whatever the scale (bench/renderer). Progress and a table go to stderr; the
  * last line on stdout is the figures as JSON. It measures and reports only —
  * targets are judged by whoever reads the numbers.
  */
@@ -23,6 +23,7 @@ import { measureRenderer } from './renderer';
 import { figuresTable, filteredSearchTable, searchTable, type EngineFigures, type Figures } from './report';
 import { timeFilteredSearch, timeSearch } from './search';
 import { sentimentAccuracy, sentimentThroughput } from './sentiment';
+import { measureSpell } from './spell';
 import { elapsedMs, percentile, round } from './stats';
 import { createTempDir } from './temp-dir';
 
@@ -149,7 +150,9 @@ async function main(argv: readonly string[]): Promise<number> {
     const engineFigures = await run(scale, dir.path);
     progress('sentiment: accuracy on the labelled fixtures, throughput for 1 s');
     const sentiment = { ...sentimentAccuracy(), ...sentimentThroughput() };
-    const figures: Figures = { ...engineFigures, ...sentiment, ...(await measureRenderer(dir.path, progress)) };
+    progress('spell: dictionary loads and 2,000-character replies through the spell worker');
+    const spell = await measureSpell(progress);
+    const figures: Figures = { ...engineFigures, ...sentiment, ...spell, ...(await measureRenderer(dir.path, progress)) };
     process.stderr.write(`\n${figuresTable(figures)}\n`);
     process.stdout.write(`${JSON.stringify(figures)}\n`);
     return 0;

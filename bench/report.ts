@@ -1,10 +1,11 @@
 import { RENDERER_LABELS, type RendererFigures } from './renderer';
 import { SENTIMENT_LABELS, type SentimentFigures } from './sentiment';
+import { SPELL_LABELS, type SpellFigures } from './spell';
 import { percentile } from './stats';
 import type { FilteredTiming, QueryTiming } from './search';
 
 /** The figures of one run; the names are the keys of the JSON line. */
-export interface Figures extends EngineFigures, SentimentFigures, RendererFigures {}
+export interface Figures extends EngineFigures, SentimentFigures, SpellFigures, RendererFigures {}
 
 /** What the engine half of the run measures on the generated dataset. */
 export interface EngineFigures {
@@ -54,6 +55,7 @@ const LABELS: Record<keyof Figures, string> = {
   db_size_mb: 'workspace database, MB',
   rss_mb: 'RSS after ingest, MB',
   ...SENTIMENT_LABELS,
+  ...SPELL_LABELS,
   ...RENDERER_LABELS,
 };
 

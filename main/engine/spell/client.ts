@@ -52,12 +52,22 @@ export class SpellCheckerClosedError extends Error {
 }
 
 /**
+ * This file's folder. CommonJS bundles and vitest define __dirname; an ES
+ * module run by tsx (the bench, a CLI) does not, and reading import.meta would
+ * make esbuild warn on every CommonJS build, so those runs are taken to start
+ * from the repository root, as npm scripts do.
+ */
+function here(): string {
+  return typeof __dirname === 'string' ? __dirname : join(process.cwd(), 'main', 'engine', 'spell');
+}
+
+/**
  * The bundle (scripts/build.mjs) puts spell-worker.cjs next to the code that
  * starts it; from source (tests) the TypeScript worker runs through tsx.
  */
 function defaultWorkerFile(): string {
-  const bundled = join(__dirname, 'spell-worker.cjs');
-  return existsSync(bundled) ? bundled : join(__dirname, 'worker.ts');
+  const bundled = join(here(), 'spell-worker.cjs');
+  return existsSync(bundled) ? bundled : join(here(), 'worker.ts');
 }
 
 /**
@@ -67,7 +77,7 @@ function defaultWorkerFile(): string {
  */
 export function startSpellWorker(options: SpellCheckerOptions = {}): Worker {
   const file = options.workerFile ?? defaultWorkerFile();
-  const workerData: SpellWorkerData = { dictionariesFrom: options.dictionariesFrom ?? __dirname };
+  const workerData: SpellWorkerData = { dictionariesFrom: options.dictionariesFrom ?? here() };
   if (!file.endsWith('.ts')) return new Worker(file, { workerData });
   return new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, workerData });
 }
