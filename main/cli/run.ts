@@ -4,11 +4,7 @@ import { USAGE, UsageError } from './usage';
 
 export { USAGE };
 
-export interface CliStreams extends CliIO {
-  stderr(text: string): void;
-}
-
-export async function runCli(argv: readonly string[], io: CliStreams): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...args] = argv;
   try {
     if (command === '--help' || command === '-h') {

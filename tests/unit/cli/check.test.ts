@@ -38,7 +38,7 @@ describe('cli check', () => {
     const polite = join(folder, 'polite.txt');
     const warned = join(folder, 'warned.txt');
     await writeFile(polite, 'Thank you, Anna! Your parcel is on its way.\n');
-    await writeFile(warned, 'Hello,\nit is simply a setting.\nTo Pana wina.\n');
+    await writeFile(warned, 'Hello,\nit is simply a setting.\nThanks for waiting.\n');
     const { code, stdout, stderr } = await cli(['check', '--lang', 'en', polite, warned]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toBe(`${warned}:2:7: warn tone: “simply” can make the customer’s problem sound trivial\n`);
@@ -61,6 +61,15 @@ describe('cli check', () => {
     expect(code).toBe(1);
     expect((JSON.parse(stdout) as JsonFinding[]).map((f) => [f.kind, f.severity, f.message])).toEqual([['placeholder', 'block', 'Fill in “order number” before sending']]);
     expect(await cli(['check', '--format', 'json', '-'], 'All good, thank you!')).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+  });
+
+  it('checks spelling with the real spell engine, with suggestions', async () => {
+    const { code, stdout } = await cli(['check', '--format', 'json', '-'], 'Thank you, teh parcel is on its way.');
+    expect(code).toBe(0);
+    const [finding, ...rest] = JSON.parse(stdout) as JsonFinding[];
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ kind: 'spelling', severity: 'warn', start: 11, end: 14, text: 'teh', message: 'Possible misspelling: “teh”' });
+    expect(finding!.suggestions).toContain('the');
   });
 
   it('exits 2 with a one-line error and the usage on bad usage', async () => {
