@@ -85,9 +85,11 @@ export function compileWordList(entries: readonly string[]): WordList {
       const found: WordListMatch[] = [];
       for (let i = 0; i < words.length; i++) {
         let best: { entry: Entry; last: number } | undefined;
-        for (const entry of [...(byFirstWord.get(words[i]!.norm) ?? []), ...scanned]) {
-          const last = matchAt(entry, words, text, i);
-          if (last >= 0 && (!best || last > best.last)) best = { entry, last };
+        for (const candidates of [byFirstWord.get(words[i]!.norm), scanned]) {
+          for (const entry of candidates ?? []) {
+            const last = matchAt(entry, words, text, i);
+            if (last >= 0 && (!best || last > best.last)) best = { entry, last };
+          }
         }
         if (!best) continue;
         found.push({ entry: best.entry.source, start: words[i]!.start, end: words[best.last]!.end, firstWord: i, lastWord: best.last });
