@@ -17,6 +17,12 @@ export interface Misspelling {
 const MAX_SUGGESTIONS = 5;
 /** Suggestions cost Hunspell 20–200 ms a word; a reply being typed asks for the same ones on every keystroke. */
 const SUGGESTION_CACHE_SIZE = 2_000;
+/**
+ * Hunspell takes up to a second to suggest for a long run of letters (a
+ * pasted token, a key held down) and finds nothing useful; real words that
+ * long are rare enough to go without suggestions.
+ */
+const MAX_SUGGESTED_LENGTH = 30;
 /** A word with more е than this is not tried with every ё placement (2^n variants). */
 const MAX_YO_POSITIONS = 3;
 const APOSTROPHES = /[’ʼ]/g;
@@ -68,7 +74,7 @@ export class Speller {
     const normalized = normalize(word);
     const cached = this.suggestions.get(normalized);
     if (cached) return cached;
-    const suggestions = this.hunspell.suggest(normalized).slice(0, MAX_SUGGESTIONS);
+    const suggestions = normalized.length > MAX_SUGGESTED_LENGTH ? [] : this.hunspell.suggest(normalized).slice(0, MAX_SUGGESTIONS);
     if (this.suggestions.size >= SUGGESTION_CACHE_SIZE) this.suggestions.delete(this.suggestions.keys().next().value!);
     this.suggestions.set(normalized, suggestions);
     return suggestions;

@@ -95,6 +95,11 @@ describe('spell checker with the shipped dictionaries', () => {
     expect((await checker.suggest('thnaks', 'en')).length).toBeLessThanOrEqual(5);
   });
 
+  it('flags a long run of letters without asking Hunspell for suggestions', async () => {
+    const run = 'zxcvbnmasdfghjklqwertyuiopzxcvbnmasdfg';
+    expect(await checker.misspellings(`Proszę ${run} teraz`, 'pl')).toEqual([{ start: 7, end: 7 + run.length, word: run, suggestions: [] }]);
+  });
+
   it('rejects a language it has no dictionary for, and keeps serving', async () => {
     await expect(checker.misspellings('Hallo', 'de' as SpellLang)).rejects.toThrow(/malformed request/);
     expect(await checker.misspellings('Thank you', 'en')).toEqual([]);
