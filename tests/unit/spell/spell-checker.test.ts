@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { tmpdir } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSpellChecker, SpellCheckerClosedError, startSpellWorker, type SpellCheckerClient, type SpellLang } from '../../../main/engine/spell/client';
@@ -142,6 +143,18 @@ describe('loading', () => {
       expect(load.lang).toBe('en');
       expect(load.loadMs).toBeGreaterThan(0);
       expect(await checker.loaded()).toEqual(['pl', 'en']);
+    } finally {
+      await checker.close();
+    }
+  });
+
+  it('reports a dictionary it cannot find as failed, and tries again on the next call', async () => {
+    const checker = createSpellChecker({ dictionariesFrom: tmpdir() });
+    try {
+      await expect(checker.misspellings('Thank you', 'en')).rejects.toThrow(/dictionary-en/);
+      expect(checker.state('en')).toBe('failed');
+      await expect(checker.ready('en')).rejects.toThrow(/dictionary-en/);
+      expect(await checker.loaded()).toEqual([]);
     } finally {
       await checker.close();
     }
