@@ -1,4 +1,5 @@
 /** The two output formats of `check`: JSON for tools, one line per finding for people and editors. */
+import { Platform } from '../../shared/domain';
 import { translate } from '../../shared/i18n';
 import type { Finding } from '../engine/checks';
 
@@ -20,7 +21,12 @@ export interface JsonFinding {
   suggestions: string[];
 }
 
-const message = (f: Finding): string => translate('en', f.messageKey, f.params);
+/** English, as the CLI speaks; a platform id in the parameters is shown by its name ("Review sites", not "reviews"). */
+function message(f: Finding): string {
+  const platform = f.params.platform;
+  const params = typeof platform === 'string' && Platform.safeParse(platform).success ? { ...f.params, platform: translate('en', `platform.${platform as Platform}`) } : f.params;
+  return translate('en', f.messageKey, params);
+}
 
 export function formatJson(results: readonly FileFindings[]): string {
   const rows: JsonFinding[] = results.flatMap(({ file, findings }) =>

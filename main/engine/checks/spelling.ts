@@ -23,13 +23,15 @@ export interface SpellChecker {
 
 // "DHL", "FAQ", "ООО": short words in capitals are names a dictionary does not know.
 const ACRONYM_MAX_LETTERS = 5;
+// Longer runs of letters are pasted codes or keyboard mashing, not words a dictionary could correct.
+const MAX_WORD_LENGTH = 64;
 
 function isCustom(word: string, customWords: ReadonlySet<string> | undefined): boolean {
   return customWords !== undefined && (customWords.has(word) || customWords.has(word.toLowerCase()));
 }
 
 function worthChecking(word: Word, customWords: ReadonlySet<string> | undefined): boolean {
-  if (/\p{N}/u.test(word.text) || word.text.length < 2) return false;
+  if (/\p{N}/u.test(word.text) || word.text.length < 2 || word.text.length > MAX_WORD_LENGTH) return false;
   if (word.text.length <= ACRONYM_MAX_LETTERS && word.text === word.text.toUpperCase() && word.text !== word.text.toLowerCase()) return false;
   return !isCustom(word.text, customWords);
 }

@@ -72,6 +72,11 @@ describe('cli check', () => {
     expect(finding!.suggestions).toContain('the');
   });
 
+  it('holds a file to the engine’s own length ceiling, naming the platform in words', async () => {
+    const { code, stdout } = await cli(['check', '-'], `${'a '.repeat(5_000)}a`);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '-:1:10001: block length: Too long for Sandbox: 10,001 of 10,000\n' });
+  });
+
   it('exits 2 with a one-line error and the usage on bad usage', async () => {
     for (const args of [[], ['lint', 'x.txt'], ['check'], ['check', '--lang', 'de', '-'], ['check', '--format', 'xml', '-'], ['check', '--platform', 'x', '-']]) {
       const { code, stdout, stderr } = await cli(args);
