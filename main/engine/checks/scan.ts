@@ -47,8 +47,11 @@ export function stripInvisible(text: string): CleanText {
   };
 }
 
-const URL_RE = /(?:\bhttps?:\/\/|\bwww\.)[^\s<>"«»]+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|io|shop|store|eu|info|me|co|uk|de|ru|su|рф|pl|by|ua|kz)\b(?:\/[^\s<>"«»]*)?/giu;
-const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// Every pattern starts only where its run of characters starts: started inside
+// a long run of letters, digits and dots it would rescan the run from every
+// position, and a 100 KB paste would take quadratic time.
+const URL_RE = /(?<![\p{L}\p{N}.-])(?:(?:https?:\/\/|www\.)[^\s<>"«»]+|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|io|shop|store|eu|info|me|co|uk|de|ru|su|рф|pl|by|ua|kz)(?![\p{L}\p{N}])(?:\/[^\s<>"«»]*)?)/giu;
+const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const MENTION_RE = /(?<![\p{L}\p{N}_@.])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?/gu;
 // A hashtag begins with a letter and has no hyphen: "#12345" and "#A-20931"
 // after "order" are order numbers, not tags.

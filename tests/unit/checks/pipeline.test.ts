@@ -62,4 +62,12 @@ describe('the pipeline', () => {
     expect(findings.find((f) => f.kind === 'length')).toMatchObject({ start: 4096, end: text.length });
     expect(findings.find((f) => f.kind === 'personal_data')).toMatchObject({ rule: 'personal_data.phone', text: '+48 600 123 456', start: text.length - 15 });
   });
+
+  it('reads 100 KB runs that a careless pattern would rescan from every position', async () => {
+    // Each of these once took tens of seconds: a pattern restarted inside one long run.
+    for (const text of ['a'.repeat(100_000), '1-'.repeat(50_000), 'a.'.repeat(50_000), 'ab-'.repeat(33_000), `a@${'a.'.repeat(50_000)}`]) {
+      const findings = await check(text, { platform: 'telegram', visibility: 'private' });
+      expect(findings.map((f) => [f.kind, f.start]), text.slice(0, 6)).toEqual([['length', 4096]]);
+    }
+  });
 });
