@@ -64,30 +64,31 @@ export function personalDataFindings(text: string, protectedSpans: readonly Prot
   const dates = [...text.matchAll(DATE_RE), ...text.matchAll(TIME_RE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const numbers = mask(text, [...protectedSpans, ...dates].sort((a, b) => a.start - b.start));
 
-  const scan = (re: RegExp, kind: PersonalKind, accept: (match: string, m: RegExpExecArray) => boolean = () => true): void => {
+  const scan = (re: RegExp, kind: PersonalKind, spanOf: (m: RegExpExecArray) => Span | null): void => {
     for (const m of numbers.matchAll(re)) {
-      if (accept(m[0], m)) take(kind, { start: m.index, end: m.index + m[0].length });
+      const span = spanOf(m);
+      if (span) take(kind, span);
     }
   };
+  const whole = (m: RegExpExecArray, valid: boolean): Span | null => (valid ? { start: m.index, end: m.index + m[0].length } : null);
+  // The number after "order", "трек-номер"…: group 1, when it has enough digits to be one.
+  const named = (m: RegExpExecArray): Span | null => (digitsOf(m[1]!).length >= 4 ? { start: m.indices![1]![0], end: m.indices![1]![1] } : null);
+
   // The most certain first: a checksum beats a pattern where spans overlap.
-  for (const m of numbers.matchAll(IBAN_RE)) {
+  scan(IBAN_RE, 'iban', (m) => {
     const length = ibanPrefixLength(m[0]);
-    if (length > 0) take('iban', { start: m.index, end: m.index + length });
-  }
-  scan(NRB_RE, 'iban', (s) => ibanValid(`PL${digitsOf(s)}`));
-  scan(CARD_RE, 'card_number', (s) => luhnValid(digitsOf(s)));
-  scan(UPS_RE, 'tracking_number');
-  scan(S10_RE, 'tracking_number', (s) => s10Valid(s));
-  for (const [re, kind] of [
-    [TRACKING_RE, 'tracking_number'],
-    [ORDER_RE, 'order_number'],
-  ] as const) {
-    for (const m of numbers.matchAll(re)) {
-      const [start, end] = m.indices![1]!;
-      if (/\d/.test(m[1]!) && digitsOf(m[1]!).length >= 4) take(kind, { start, end });
-    }
-  }
-  scan(PHONE_RE, 'phone', (s, m) => phoneLike(s, numbers.slice(Math.max(0, m.index - 2), m.index), numbers.slice(m.index + s.length, m.index + s.length + 8)));
+    return length > 0 ? { start: m.index, end: m.index + length } : null;
+  });
+  scan(NRB_RE, 'iban', (m) => whole(m, ibanValid(`PL${digitsOf(m[0])}`)));
+  scan(CARD_RE, 'card_number', (m) => whole(m, luhnValid(digitsOf(m[0]))));
+  scan(UPS_RE, 'tracking_number', (m) => whole(m, true));
+  scan(S10_RE, 'tracking_number', (m) => whole(m, s10Valid(m[0])));
+  scan(TRACKING_RE, 'tracking_number', named);
+  scan(ORDER_RE, 'order_number', named);
+  scan(PHONE_RE, 'phone', (m) => {
+    const end = m.index + m[0].length;
+    return whole(m, phoneLike(m[0], numbers.slice(Math.max(0, m.index - 2), m.index), numbers.slice(end, end + 8)));
+  });
 
   return found
     .sort((a, b) => a.start - b.start)
