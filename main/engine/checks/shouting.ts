@@ -16,22 +16,19 @@ const letters = (word: Word): number => word.text.replace(/[^\p{L}]/gu, '').leng
 
 export function shoutingFindings(ctx: RuleContext): Draft[] {
   const found: Draft[] = [];
-  const capitalWords = ctx.words.filter((w) => /\p{L}/u.test(w.text));
-  const flush = (run: Word[]): void => {
-    const total = run.reduce((n, w) => n + letters(w), 0);
-    const wholeReply = run.length === capitalWords.length && total >= SHOUT_MIN_LETTERS;
-    if (!wholeReply && (run.length < SHOUT_MIN_WORDS || total < SHOUT_MIN_LETTERS)) return;
+  const flush = (run: readonly Word[]): void => {
+    const wholeReply = run.length === ctx.words.length;
+    if (run.reduce((n, w) => n + letters(w), 0) < SHOUT_MIN_LETTERS || (run.length < SHOUT_MIN_WORDS && !wholeReply)) return;
     found.push({ kind: 'shouting', rule: 'shouting', severity: 'warn', start: run[0]!.start, end: run.at(-1)!.end, messageKey: 'check.shouting', params: {}, suggestions: [], fix: null });
   };
   let run: Word[] = [];
-  for (const word of capitalWords) {
-    const joined = run.length > 0 && RUN_GAP_RE.test(ctx.text.slice(run.at(-1)!.end, word.start));
-    if (isCapitals(word) && (run.length === 0 || joined)) {
-      run.push(word);
-      continue;
+  for (const word of ctx.words) {
+    const continues = run.length > 0 && RUN_GAP_RE.test(ctx.text.slice(run.at(-1)!.end, word.start));
+    if (run.length > 0 && !(continues && isCapitals(word))) {
+      flush(run);
+      run = [];
     }
-    if (run.length > 0) flush(run);
-    run = isCapitals(word) ? [word] : [];
+    if (isCapitals(word)) run.push(word);
   }
   if (run.length > 0) flush(run);
   return found;

@@ -13,5 +13,10 @@ describe('shouting (warn)', () => {
   it('leaves acronyms and brand names alone', async () => {
     expect(await hitsOf('shouting', 'Your DHL parcel with VAT invoice from IKEA is in the EU hub.')).toEqual([]);
     expect(await hitsOf('shouting', 'OK, thanks!')).toEqual([]);
+    expect(await hitsOf('shouting', 'THANK YOU!')).toEqual([]);
+  });
+
+  it('warns on a whole reply in capitals even when it is short of words', async () => {
+    expect(await hitsOf('shouting', 'CONGRATULATIONS, WINNER!')).toEqual([['shouting', 'CONGRATULATIONS, WINNER']]);
   });
 });
