@@ -2,8 +2,9 @@
  * Spelling, through a SpellChecker the spell engine provides (Hunspell in a
  * worker, main/engine/spell/). The pipeline decides what is a word to check:
  * only prose words — never links, emails, @mentions, #hashtags, numbers, words
- * with digits, acronyms or the workspace's own words (brand and product
- * names). Each distinct word goes to the checker once, on a line of its own,
+ * with digits, acronyms, names (a capitalised word inside a sentence: the
+ * customer's surname is in no dictionary) or the workspace's own words (brand
+ * and product names). Each distinct word goes to the checker once, on a line of its own,
  * so a checker that splits on whitespace sees "из-за" and "e-mail" whole.
  */
 import type { Word } from './scan';
@@ -30,16 +31,27 @@ function isCustom(word: string, customWords: ReadonlySet<string> | undefined): b
   return customWords !== undefined && (customWords.has(word) || customWords.has(word.toLowerCase()));
 }
 
-function worthChecking(word: Word, customWords: ReadonlySet<string> | undefined): boolean {
+// What may stand between a sentence's end and its first word: spaces, opening quotes and brackets, a dash.
+const SENTENCE_START_RE = /(?:^|[.!?…\n])[\s"'«„“([—–-]*$/u;
+const CAPITALISED_RE = /^\p{Lu}\p{Ll}/u;
+
+function isName(word: Word, text: string): boolean {
+  return CAPITALISED_RE.test(word.text) && !SENTENCE_START_RE.test(text.slice(Math.max(0, word.start - 16), word.start));
+}
+
+function worthChecking(word: Word, text: string, customWords: ReadonlySet<string> | undefined): boolean {
   if (/\p{N}/u.test(word.text) || word.text.length < 2 || word.text.length > MAX_WORD_LENGTH) return false;
   if (word.text.length <= ACRONYM_MAX_LETTERS && word.text === word.text.toUpperCase() && word.text !== word.text.toLowerCase()) return false;
-  return !isCustom(word.text, customWords);
+  return !isName(word, text) && !isCustom(word.text, customWords);
 }
 
 export async function spellingFindings(ctx: RuleContext, checker: SpellChecker, customWords?: ReadonlySet<string>): Promise<Draft[]> {
   const occurrences = new Map<string, Word[]>();
   for (const word of ctx.words) {
-    if (worthChecking(word, customWords)) occurrences.set(word.text, [...(occurrences.get(word.text) ?? []), word]);
+    if (!worthChecking(word, ctx.text, customWords)) continue;
+    const seen = occurrences.get(word.text);
+    if (seen) seen.push(word);
+    else occurrences.set(word.text, [word]);
   }
   if (occurrences.size === 0) return [];
   const distinct = [...occurrences.keys()];

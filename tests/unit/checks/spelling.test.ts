@@ -51,6 +51,12 @@ describe('spelling through a SpellChecker', () => {
     expect(spelling.calls[0]!.text.split('\n')).toEqual(['See', 'and', 'write', 'to']);
   });
 
+  it('takes a capitalised word inside a sentence for a name, and still checks the first word of a sentence', async () => {
+    const spelling = new FakeSpellChecker(english('hi', 'from'));
+    const text = 'Hi Kowalska, the parcel is on its way. Teh parcel from Zlotopolsky! «Thes way';
+    expect((await check(text, { spelling, visibility: 'private' })).map((f) => f.text)).toEqual(['Teh', 'Thes']);
+  });
+
   it('treats hyphenated words as one: «из-за», "e-mail"', async () => {
     const ru = new FakeSpellChecker(new Set(['из-за', 'погоды']));
     expect(await check('Из-за погоды', { spelling: ru, lang: 'ru' })).toEqual([]);
