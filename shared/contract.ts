@@ -14,12 +14,15 @@ import {
   Connectivity,
   Conversation,
   ConversationSummary,
+  DEFAULT_UNDO_WINDOW_MS,
   Id,
   Language,
   MAX_REPLY_LENGTH,
   Message,
   SearchHit,
   SyncProgress,
+  Timestamp,
+  UndoWindowMs,
   View,
   Visibility,
 } from './domain';
@@ -35,6 +38,8 @@ const Settings = z.object({
   language: Language.nullable(),
   keymap: KeymapOverrides,
   priorityWeights: PriorityWeights,
+  /** How long a sent reply waits in the outbox, where it can still be undone; 0 sends at once. */
+  undoWindowMs: UndoWindowMs.default(DEFAULT_UNDO_WINDOW_MS),
 });
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -112,10 +117,19 @@ export const calls = {
         language: Language.nullable().optional(),
         keymap: KeymapOverrides.optional(),
         priorityWeights: PriorityWeights.optional(),
+        undoWindowMs: UndoWindowMs.optional(),
       })
       .strict(),
     Settings,
   ),
+  /**
+   * Takes a reply back while it waits in its undo window: the message goes away and its text comes back.
+   * Refused once the outbox has started sending it, so a reply is never both published and undone.
+   */
+  'reply.undo': call(z.object({ messageId: Id }).strict(), z.object({ body: z.string(), visibility: Visibility })),
+  /** Autosaves the composer's text for a conversation; an empty body deletes the draft. */
+  'draft.save': call(z.object({ conversationId: Id, body: z.string().max(MAX_REPLY_LENGTH) }).strict(), z.object({ savedAt: Timestamp })),
+  'draft.get': call(z.object({ conversationId: Id }).strict(), z.object({ body: z.string(), updatedAt: Timestamp }).nullable()),
   /** The first-response targets and business hours of one account. */
   'sla.get': call(z.object({ accountId: Id }).strict(), SlaSettings),
   'sla.update': call(z.object({ accountId: Id, sla: SlaSettings }).strict(), SlaSettings),

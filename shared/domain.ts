@@ -132,6 +132,11 @@ export const Message = z.object({
   error: z.string().nullable(),
   /** For outbound messages, the id the client chose when sending: lets the screen match its optimistic copy. */
   clientId: z.string().nullable(),
+  /**
+   * For a reply still in its undo window: when the outbox will first try to publish it, so the screen
+   * can count down. Null once the outbox has tried (it can no longer be undone) and for inbound messages.
+   */
+  sendAt: Timestamp.nullable(),
 });
 export type Message = z.infer<typeof Message>;
 
@@ -192,3 +197,7 @@ export const HIGHLIGHT_END = '\uE001';
 
 /** The longest reply body the engine accepts; platforms have lower limits of their own. */
 export const MAX_REPLY_LENGTH = 10_000;
+
+/** How long a sent reply can still be undone before the outbox publishes it (DESIGN.md, "Offline and exactly-once"). */
+export const UndoWindowMs = z.number().int().min(0).max(60_000);
+export const DEFAULT_UNDO_WINDOW_MS = 5_000;

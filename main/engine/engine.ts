@@ -34,6 +34,8 @@ export interface EngineOptions {
   timeZone?: string;
   /** Builds the connector for an account; the default knows the platforms this build supports. */
   connectorFor?: (account: Account) => Connector | undefined;
+  /** The undo window for replies while the workspace has not set one; 5 s by default. */
+  undoWindowMs?: number;
   log?: (message: string) => void;
 }
 
@@ -67,7 +69,7 @@ export class Engine implements EngineEndpoint {
     const connectivity = new ConnectivityMonitor((state) => this.events.emit('connectivity.changed', { connectivity: state }));
     const connectorFor = (accountId: string) => this.connectorFor(accountId);
     const common = { db: this.db, repos: this.repos, events: this.events, connectivity, connectorFor, now, log, backoff: options.backoff };
-    this.outbox = new Outbox({ ...common, newId });
+    this.outbox = new Outbox({ ...common, newId, defaultUndoWindowMs: options.undoWindowMs });
     const policy = new TriagePolicy(this.repos.settings, options.timeZone ?? localTimeZone());
     this.scheduler = new SyncScheduler({ ...common, ingestor: new Ingestor(this.db, newId, now, policy), pollIntervalMs: options.pollIntervalMs ?? 5_000 });
     this.snoozeWaker = new SnoozeWaker(this.db, now, (conversationIds) => this.events.emit('inbox.changed', { conversationIds }));

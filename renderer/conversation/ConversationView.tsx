@@ -40,6 +40,7 @@ export function ConversationView({ opened, replyRef }: { opened: ConversationSum
         state: 'queued',
         clientId: reply.clientId,
         error: null,
+        sendAt: null,
       }),
     );
 

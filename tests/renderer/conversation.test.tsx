@@ -61,6 +61,7 @@ describe('conversation view', () => {
       createdAt: Date.now(),
       state: 'failed',
       error: 'The messaging window is closed',
+      sendAt: null,
     });
     act(() => engine.emit('conversation.changed', { conversationId: 'c0' }));
     expect(await within(log).findByText('Not sent: The messaging window is closed')).toBeTruthy();

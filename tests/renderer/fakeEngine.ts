@@ -54,7 +54,7 @@ function makeConversation(index: number, now: number): Conversation {
   const firstMessage = named?.firstMessage ?? `Question number ${index}`;
   const contactName = named?.contactName ?? `Customer ${index}`;
   const messages: Message[] = [
-    { id: `${id}-m1`, conversationId: id, direction: 'in', visibility: 'public', authorName: contactName, body: firstMessage, createdAt: lastMessageAt, state: null, error: null, clientId: null },
+    { id: `${id}-m1`, conversationId: id, direction: 'in', visibility: 'public', authorName: contactName, body: firstMessage, createdAt: lastMessageAt, state: null, error: null, clientId: null, sendAt: null },
   ];
   return {
     id,
@@ -145,6 +145,10 @@ export interface FakeEngine {
   searchHits: SearchHit[];
   connectivity: Connectivity;
   language: Language | null;
+  /** Drafts by conversation id, as draft.save left them. */
+  drafts: Map<string, { body: string; updatedAt: number }>;
+  /** Sets the sendAt of the replies reply.send answers with. */
+  undoWindowMs: number;
   client(): Client;
 }
 
@@ -275,11 +279,27 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
         createdAt: Date.now(),
         state: 'queued',
         error: null,
+        sendAt: Date.now() + engine.undoWindowMs,
       };
       conversation.messages.push(message);
       engine.emit('conversation.changed', { conversationId });
       return message;
     }),
+    'reply.undo': guarded('reply.undo', ({ messageId }: CallParsedInput<'reply.undo'>) => {
+      const conversation = engine.conversations.find((c) => c.messages.some((m) => m.id === messageId));
+      const message = conversation?.messages.find((m) => m.id === messageId);
+      if (!conversation || !message) throw new RpcError('not_found', 'No such reply');
+      conversation.messages = conversation.messages.filter((m) => m !== message);
+      engine.emit('conversation.changed', { conversationId: conversation.id });
+      return { body: message.body, visibility: message.visibility };
+    }),
+    'draft.save': guarded('draft.save', ({ conversationId, body }: CallParsedInput<'draft.save'>) => {
+      const savedAt = Date.now();
+      if (body.trim() === '') engine.drafts.delete(conversationId);
+      else engine.drafts.set(conversationId, { body, updatedAt: savedAt });
+      return { savedAt };
+    }),
+    'draft.get': guarded('draft.get', ({ conversationId }: CallParsedInput<'draft.get'>) => engine.drafts.get(conversationId) ?? null),
     'search.messages': guarded('search.messages', () => ({ hits: engine.searchHits, ignored: [] })),
     'settings.get': guarded('settings.get', () => settings()),
     'settings.update': guarded('settings.update', ({ language }: CallParsedInput<'settings.update'>) => {
@@ -294,7 +314,7 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     }),
   });
 
-  const settings = () => ({ language: engine.language, keymap: {}, priorityWeights: PriorityWeights.parse({}) });
+  const settings = () => ({ language: engine.language, keymap: {}, priorityWeights: PriorityWeights.parse({}), undoWindowMs: engine.undoWindowMs });
 
   const engine: FakeEngine = {
     conversations: Array.from({ length: count }, (_, index) => makeConversation(index, now)),
@@ -310,6 +330,8 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     calls: [],
     connectivity: 'online',
     language: null,
+    drafts: new Map(),
+    undoWindowMs: 5_000,
     endpoint: {
       dispatch(frame) {
         const { name, input } = frame as { name: string; input: unknown };

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../shared/rpc';
+import { composerHandlers } from './composer';
 import type { CallContext, HandlerDeps } from './context';
 import { directoryHandlers } from './directory';
 import { inboxHandlers } from './inbox';
@@ -16,6 +17,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<CallContext> {
       workspace,
     }),
     ...inboxHandlers(deps),
+    ...composerHandlers(deps),
     ...directoryHandlers(deps),
     ...settingsHandlers(deps),
   };

@@ -10,11 +10,12 @@ const LANGUAGE_KEY = 'ui.language';
 const KEYMAP_KEY = 'ui.keymap';
 
 /** UI language, keymap, priority weights, and each account's SLA. */
-export function settingsHandlers({ repos, policy, events, now }: HandlerDeps): Pick<Handlers<CallContext>, SettingsCalls> {
+export function settingsHandlers({ repos, policy, outbox, events, now }: HandlerDeps): Pick<Handlers<CallContext>, SettingsCalls> {
   const read = (): CallOutput<'settings.get'> => ({
     language: repos.settings.get(LANGUAGE_KEY, Language.nullable(), null),
     keymap: repos.settings.get(KEYMAP_KEY, KeymapOverrides, {}),
     priorityWeights: policy.weights(),
+    undoWindowMs: outbox.undoWindowMs,
   });
   const audit = (actor: string, entityId: string, data: Record<string, unknown>) =>
     repos.audit.record({ at: now(), actor, action: 'settings.update', entity: 'settings', entityId, data });
@@ -24,7 +25,7 @@ export function settingsHandlers({ repos, policy, events, now }: HandlerDeps): P
 
   return {
     'settings.get': read,
-    'settings.update': ({ language, keymap, priorityWeights }, ctx) => {
+    'settings.update': ({ language, keymap, priorityWeights, undoWindowMs }, ctx) => {
       // Check everything before writing anything: a refused keymap must not leave a changed language behind.
       if (keymap !== undefined) {
         const resolved = resolveKeymap(DEFAULT_KEYMAP, keymap);
@@ -37,6 +38,10 @@ export function settingsHandlers({ repos, policy, events, now }: HandlerDeps): P
       if (keymap !== undefined) {
         repos.settings.set(KEYMAP_KEY, keymap);
         audit(ctx.actor, KEYMAP_KEY, { keymap });
+      }
+      if (undoWindowMs !== undefined) {
+        outbox.undoWindowMs = undoWindowMs;
+        audit(ctx.actor, 'composer.undoWindowMs', { undoWindowMs });
       }
       if (priorityWeights !== undefined) {
         policy.setWeights(priorityWeights);

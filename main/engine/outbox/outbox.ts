@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Message, Visibility } from '../../../shared/domain';
+import { DEFAULT_UNDO_WINDOW_MS, UndoWindowMs, type Message, type Visibility } from '../../../shared/domain';
 import { RpcError } from '../../../shared/rpc';
 import type { Db } from '../db/open';
 import type { Repos } from '../db/repos';
@@ -22,8 +22,12 @@ export interface OutboxDeps {
   now: () => number;
   backoff?: BackoffPolicy;
   random?: () => number;
+  /** The undo window while the workspace has not set one. */
+  defaultUndoWindowMs?: number;
   log: (message: string) => void;
 }
+
+const UNDO_WINDOW_KEY = 'composer.undoWindowMs';
 
 export interface ReplyInput {
   conversationId: string;
@@ -39,6 +43,11 @@ export interface ReplyInput {
  * queued; the drain loop sends due rows one at a time. The row id is the
  * idempotency key, so resending after an unknown outcome can never publish twice
  * on a platform that deduplicates.
+ *
+ * A reply waits out the undo window first (its row's not_before); until the row
+ * is claimed for its first attempt it can be withdrawn. Claim and withdrawal
+ * both change the row only if it is still pending, on the one connection, so
+ * exactly one of them wins.
  */
 export class Outbox {
   private timer: NodeJS.Timeout | undefined;
@@ -47,6 +56,14 @@ export class Outbox {
   private readonly abort = new AbortController();
 
   constructor(private readonly deps: OutboxDeps) {}
+
+  get undoWindowMs(): number {
+    return this.deps.repos.settings.get(UNDO_WINDOW_KEY, UndoWindowMs, this.deps.defaultUndoWindowMs ?? DEFAULT_UNDO_WINDOW_MS);
+  }
+
+  set undoWindowMs(ms: number) {
+    this.deps.repos.settings.set(UNDO_WINDOW_KEY, UndoWindowMs.parse(ms));
+  }
 
   enqueueReply(input: ReplyInput): Message {
     const { db, repos, newId, now } = this.deps;
@@ -78,9 +95,11 @@ export class Outbox {
         messageId,
         action: 'reply',
         payload: { threadPlatformId: conversation.platformId, text: input.body, visibility } satisfies z.infer<typeof ReplyPayload>,
-        notBefore: at,
+        notBefore: at + this.undoWindowMs,
         now: at,
       });
+      // The text now lives in the message; a draft left behind would come back into the composer.
+      repos.drafts.delete(input.conversationId);
       repos.conversations.noteOutbound(input.conversationId, at, previewOf(input.body));
       repos.audit.record({ at, actor: input.actor, action: 'reply.queued', entity: 'message', entityId: messageId, data: { conversationId: input.conversationId } });
       return repos.messages.get(messageId)!;
@@ -89,6 +108,26 @@ export class Outbox {
     this.deps.events.emit('inbox.changed', { conversationIds: [input.conversationId] });
     this.kick();
     return message;
+  }
+
+  /**
+   * Takes a reply back before its first attempt. The message is deleted rather than kept as
+   * `cancelled`: nothing was published, and a kept row would still be found by search and could be
+   * matched by sync reconciliation against a later reply with the same text. The audit log keeps the
+   * record. The conversation's status and clock stay as the send left them.
+   */
+  undo(messageId: string, actor: string): { body: string; visibility: Visibility } {
+    const { db, repos, now } = this.deps;
+    const message = db.transaction(() => {
+      const found = repos.messages.get(messageId);
+      if (!found || found.direction !== 'out') throw new RpcError('not_found', 'No such reply');
+      if (!repos.outbox.withdraw(messageId)) throw new RpcError('refused', 'This reply is already sent or being sent');
+      repos.messages.delete(messageId);
+      repos.audit.record({ at: now(), actor, action: 'reply.undone', entity: 'message', entityId: messageId, data: { conversationId: found.conversationId } });
+      return found;
+    })();
+    this.deps.events.emit('conversation.changed', { conversationId: message.conversationId });
+    return { body: message.body, visibility: message.visibility };
   }
 
   /** Picks up rows interrupted by a crash or shutdown, then drains. */

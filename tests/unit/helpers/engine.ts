@@ -11,8 +11,8 @@ afterEach(async () => {
   for (const thing of open.splice(0).reverse()) await thing.close();
 });
 
-/** Fast timings for tests; the logic is the same as in production. */
-export const FAST: Partial<EngineOptions> = { pollIntervalMs: 40, backoff: { baseMs: 20, maxMs: 200 }, log: () => {} };
+/** Fast timings for tests; the logic is the same as in production. Replies go out at once unless a test sets an undo window. */
+export const FAST: Partial<EngineOptions> = { pollIntervalMs: 40, backoff: { baseMs: 20, maxMs: 200 }, undoWindowMs: 0, log: () => {} };
 
 export async function sandbox(options: Partial<SandboxOptions> = {}): Promise<Sandbox> {
   const started = await startSandbox({ seed: 7, epoch: Date.UTC(2026, 10, 1), backfill: 60, ...options });

@@ -57,10 +57,11 @@ function fakeHandlers(overrides: Partial<Handlers<null>> = {}): Handlers<null> {
       state: 'queued',
       error: null,
       clientId: input.clientId,
+      sendAt: null,
     }),
     'search.messages': () => ({ hits: [], ignored: [] }),
-    'settings.get': () => ({ language: null, keymap: {}, priorityWeights: PriorityWeights.parse({}) }),
-    'settings.update': ({ language }) => ({ language: language ?? null, keymap: {}, priorityWeights: PriorityWeights.parse({}) }),
+    'settings.get': () => ({ language: null, keymap: {}, priorityWeights: PriorityWeights.parse({}), undoWindowMs: 5_000 }),
+    'settings.update': ({ language }) => ({ language: language ?? null, keymap: {}, priorityWeights: PriorityWeights.parse({}), undoWindowMs: 5_000 }),
     ...overrides,
   };
 }

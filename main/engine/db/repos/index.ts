@@ -3,6 +3,7 @@ import { AccountsRepo } from './accounts';
 import { AgentsRepo } from './agents';
 import { AuditRepo } from './audit';
 import { ConversationsRepo } from './conversations';
+import { DraftsRepo } from './drafts';
 import { MessagesRepo } from './messages';
 import { OutboxRepo } from './outbox';
 import { QuarantineRepo } from './quarantine';
@@ -17,6 +18,7 @@ export function createRepos(db: Db, onInvalidSetting?: (key: string, problem: st
     agents: new AgentsRepo(db),
     audit: new AuditRepo(db),
     conversations: new ConversationsRepo(db),
+    drafts: new DraftsRepo(db),
     messages: new MessagesRepo(db),
     outbox: new OutboxRepo(db),
     quarantine: new QuarantineRepo(db),

@@ -39,6 +39,7 @@ export class OutboxRepo {
   private readonly failStmt;
   private readonly recoverStmt;
   private readonly completeForMessageStmt;
+  private readonly withdrawStmt;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -61,6 +62,12 @@ export class OutboxRepo {
     this.completeForMessageStmt = db.prepare(
       "UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE message_id = ? AND state IN ('pending', 'sending')",
     );
+    this.withdrawStmt = db.prepare<[string]>("DELETE FROM outbox WHERE message_id = ? AND state = 'pending' AND attempts = 0");
+  }
+
+  /** Removes a reply's row only while it waits untried; false once an attempt has begun (or it is gone). */
+  withdraw(messageId: string): boolean {
+    return this.withdrawStmt.run(messageId).changes === 1;
   }
 
   enqueue(row: NewOutboxRow): void {
