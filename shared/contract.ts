@@ -4,6 +4,9 @@ import { PriorityWeights, SlaSettings } from './triage';
 import {
   AccountSummary,
   Agent,
+  CannedReply,
+  CannedReplyFields,
+  FillInField,
   ConversationAction,
   InboxFilter,
   InboxSort,
@@ -41,6 +44,9 @@ const Settings = z.object({
   /** How long a sent reply waits in the outbox, where it can still be undone; 0 sends at once. */
   undoWindowMs: UndoWindowMs.default(DEFAULT_UNDO_WINDOW_MS),
 });
+
+/** Characters in an imported canned-reply file (see `canned.import`). */
+const CANNED_IMPORT_MAX_CHARS = 1_500_000;
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -133,6 +139,28 @@ export const calls = {
   /** The first-response targets and business hours of one account. */
   'sla.get': call(z.object({ accountId: Id }).strict(), SlaSettings),
   'sla.update': call(z.object({ accountId: Id, sla: SlaSettings }).strict(), SlaSettings),
+  /** The canned library, best match first: fuzzy over title, body and shortcut, the conversation's language first, then recent use. */
+  'canned.list': call(
+    z.object({ query: z.string().max(200).optional(), lang: Language.optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    z.object({ replies: z.array(CannedReply) }),
+  ),
+  /** Creates (no id) or edits a reply; a shortcut another reply has is refused with `refused`. */
+  'canned.save': call(CannedReplyFields.extend({ id: Id.optional() }).strict(), CannedReply),
+  'canned.delete': call(z.object({ id: Id }).strict(), z.object({})),
+  /** A copy titled "… (copy)", without the shortcut (shortcuts are unique). */
+  'canned.duplicate': call(z.object({ id: Id }).strict(), CannedReply),
+  /** The reply with the conversation's variables filled; fill-in fields stay in the text and are listed for the composer. */
+  'canned.render': call(z.object({ id: Id, conversationId: Id }).strict(), z.object({ text: z.string(), fields: z.array(FillInField) })),
+  /**
+   * All or nothing: a malformed record refuses the whole file with
+   * `invalid_input`, naming the line in the message and in `issues`. The size
+   * limit keeps the call inside one frame even for Cyrillic (2 bytes a letter).
+   */
+  'canned.import': call(
+    z.object({ format: z.enum(['json', 'csv']), content: z.string().max(CANNED_IMPORT_MAX_CHARS, 'the file is larger than 1.5 MB') }).strict(),
+    z.object({ imported: z.number().int().nonnegative() }),
+  ),
+  'canned.export': call(z.object({ format: z.enum(['json', 'csv']) }).strict(), z.object({ content: z.string() })),
 } as const;
 
 export const events = {
@@ -145,6 +173,8 @@ export const events = {
   /** Tags or agents were created, renamed or merged. */
   'directory.changed': z.object({}),
   'settings.changed': z.object({}),
+  /** A canned reply was created, edited, deleted or imported. */
+  'canned.changed': z.object({}),
 } as const;
 
 export type Calls = typeof calls;

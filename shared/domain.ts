@@ -201,3 +201,32 @@ export const MAX_REPLY_LENGTH = 10_000;
 /** How long a sent reply can still be undone before the outbox publishes it (DESIGN.md, "Offline and exactly-once"). */
 export const UndoWindowMs = z.number().int().min(0).max(60_000);
 export const DEFAULT_UNDO_WINDOW_MS = 5_000;
+
+/**
+ * A reply from the canned library. Tags may not hold ";" because the CSV
+ * format joins them with it; a shortcut is one word, typed after "/" in the
+ * composer, and kept in lower case so that uniqueness ignores case in every
+ * alphabet (SQLite's NOCASE folds only ASCII).
+ */
+export const CannedTag = z.string().trim().min(1).max(40).regex(/^[^;]+$/u, 'a tag may not contain ";"');
+export const CannedShortcut = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[\p{L}\p{N}_.-]{1,32}$/u, 'a shortcut is 1–32 letters, digits, "-", "_" or "."');
+export const CannedReplyFields = z.object({
+  title: z.string().trim().min(1, 'the title is empty').max(120),
+  body: z
+    .string()
+    .max(MAX_REPLY_LENGTH)
+    .refine((s) => s.trim().length > 0, 'the body is empty'),
+  lang: Language.nullable(),
+  tags: z.array(CannedTag).max(20),
+  shortcut: CannedShortcut.nullable(),
+});
+export type CannedReplyFields = z.infer<typeof CannedReplyFields>;
+export const CannedReply = CannedReplyFields.extend({ id: Id, createdAt: Timestamp, updatedAt: Timestamp });
+export type CannedReply = z.infer<typeof CannedReply>;
+/** A fill-in field (`{{? order number }}`) in rendered text: UTF-16 offsets of the whole `{{…}}`, and its label. */
+export const FillInField = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), label: z.string() });
+export type FillInField = z.infer<typeof FillInField>;

@@ -312,6 +312,14 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     'sla.update': guarded('sla.update', () => {
       throw new RpcError('not_found', 'The fake engine keeps no SLA settings');
     }),
+    // No screen uses the canned library yet: an empty one that refuses changes.
+    'canned.list': guarded('canned.list', () => ({ replies: [] })),
+    'canned.save': guarded('canned.save', noCannedLibrary),
+    'canned.delete': guarded('canned.delete', noCannedLibrary),
+    'canned.duplicate': guarded('canned.duplicate', noCannedLibrary),
+    'canned.render': guarded('canned.render', noCannedLibrary),
+    'canned.import': guarded('canned.import', noCannedLibrary),
+    'canned.export': guarded('canned.export', () => ({ content: '[]\n' })),
   });
 
   const settings = () => ({ language: engine.language, keymap: {}, priorityWeights: PriorityWeights.parse({}), undoWindowMs: engine.undoWindowMs });
@@ -362,4 +370,8 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     client: () => createClient(memoryTransport(engine.endpoint)),
   };
   return engine;
+}
+
+function noCannedLibrary(): never {
+  throw new RpcError('unavailable', 'The fake engine keeps no canned replies');
 }

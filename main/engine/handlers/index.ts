@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../shared/rpc';
 import { composerHandlers } from './composer';
+import { cannedHandlers } from './canned';
 import type { CallContext, HandlerDeps } from './context';
 import { directoryHandlers } from './directory';
 import { inboxHandlers } from './inbox';
@@ -20,5 +21,6 @@ export function createHandlers(deps: HandlerDeps): Handlers<CallContext> {
     ...composerHandlers(deps),
     ...directoryHandlers(deps),
     ...settingsHandlers(deps),
+    ...cannedHandlers(deps),
   };
 }

@@ -2,10 +2,11 @@ import { schema } from './001-schema';
 import { messageSearch } from './002-message-search';
 import { triage } from './003-triage';
 import { contactSearch } from './004-contact-search';
+import { cannedReplies } from './005-canned-replies';
 import type { Migration } from './types';
 
 /** Forward-only, in order. Append new migrations; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [schema, messageSearch, triage, contactSearch];
+export const migrations: readonly Migration[] = [schema, messageSearch, triage, contactSearch, cannedReplies];
 
 export const LATEST_VERSION = migrations.at(-1)!.version;
 

@@ -5,7 +5,7 @@ export interface AuditEntry {
   /** An agent id ("me" until the team hub brings real ones) or "system". */
   actor: string;
   action: string;
-  entity: 'conversation' | 'message' | 'account' | 'settings' | 'tag' | 'agent';
+  entity: 'conversation' | 'message' | 'account' | 'settings' | 'tag' | 'agent' | 'canned_reply';
   entityId: string;
   data?: Record<string, unknown>;
 }

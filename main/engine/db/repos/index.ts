@@ -1,3 +1,4 @@
+import { CannedRepo } from '../../canned/repo';
 import type { Db } from '../open';
 import { AccountsRepo } from './accounts';
 import { AgentsRepo } from './agents';
@@ -17,6 +18,7 @@ export function createRepos(db: Db, onInvalidSetting?: (key: string, problem: st
     accounts: new AccountsRepo(db),
     agents: new AgentsRepo(db),
     audit: new AuditRepo(db),
+    canned: new CannedRepo(db),
     conversations: new ConversationsRepo(db),
     drafts: new DraftsRepo(db),
     messages: new MessagesRepo(db),
