@@ -1,5 +1,4 @@
-import type { CannedReply, CannedReplyFields } from '../../../shared/domain';
-import { ME } from '../../../shared/domain';
+import { ME, type CannedReply, type CannedReplyFields } from '../../../shared/domain';
 import { translate } from '../../../shared/i18n';
 import { RpcError, type Handlers } from '../../../shared/rpc';
 import { seedDefaultLibrary } from '../canned/defaults';
