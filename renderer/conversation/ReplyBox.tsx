@@ -1,29 +1,57 @@
-import { useId, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useId, type KeyboardEvent, type RefObject } from 'react';
 import { useStore } from 'zustand';
-import { MAX_REPLY_LENGTH } from '../../shared/domain';
+import { MAX_REPLY_LENGTH, type Message } from '../../shared/domain';
+import { RpcError } from '../../shared/rpc';
 import { useI18n } from '../i18n/I18nProvider';
 import { keyAction } from '../keyboard/keymap';
 import { errorReason } from '../rpc/errorReason';
 import { useSession } from '../session/SessionContext';
+import { isUndoKey } from './undoKey';
+import { UndoSendBar, waitingReply } from './UndoSendBar';
 
 interface ReplyBoxProps {
   conversationId: string;
+  /** The conversation's messages as shown: the newest reply in its undo window gets the countdown. */
+  messages: readonly Message[];
   textareaRef: RefObject<HTMLTextAreaElement | null>;
 }
 
-export function ReplyBox({ conversationId, textareaRef }: ReplyBoxProps) {
+export function ReplyBox({ conversationId, messages, textareaRef }: ReplyBoxProps) {
   const { t } = useI18n();
   const { conversation } = useSession();
   const draft = useStore(conversation.state, (s) => s.drafts[conversationId] ?? '');
   const sendError = useStore(conversation.state, (s) => s.sendErrors[conversationId]);
+  const undoError = useStore(conversation.state, (s) => s.undoErrors[conversationId]);
   const id = useId();
   const failed = sendError !== undefined;
+  const waiting = waitingReply(messages);
+
+  // The draft comes back from the engine on open; a save still waiting goes out when the box goes (switch, back, close).
+  useEffect(() => {
+    conversation.loadDraft(conversationId);
+    const flushAll = () => conversation.flushDraft();
+    window.addEventListener('pagehide', flushAll);
+    return () => {
+      window.removeEventListener('pagehide', flushAll);
+      conversation.flushDraft(conversationId);
+    };
+  }, [conversation, conversationId]);
 
   const send = () => void conversation.send(conversationId);
+  const undo = (messageId: string) =>
+    void conversation.undoSend(conversationId, messageId).then((undone) => {
+      if (undone) textareaRef.current?.focus();
+    });
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (keyAction(event.nativeEvent, 'composer') !== 'send') return;
+    if (keyAction(event.nativeEvent, 'composer') === 'send') {
+      event.preventDefault();
+      send();
+      return;
+    }
+    // With text in the box the undo key undoes typing, as in any text field; an empty box has no typing to undo.
+    if (draft !== '' || !waiting || waiting.sendAt <= Date.now() || !isUndoKey(event.nativeEvent)) return;
     event.preventDefault();
-    send();
+    undo(waiting.id);
   };
 
   return (
@@ -41,6 +69,7 @@ export function ReplyBox({ conversationId, textareaRef }: ReplyBoxProps) {
         value={draft}
         aria-describedby={failed ? `${id}-error ${id}-hint` : `${id}-hint`}
         onChange={(event) => conversation.setDraft(conversationId, event.currentTarget.value)}
+        onBlur={() => conversation.flushDraft(conversationId)}
         onKeyDown={onKeyDown}
       />
       {failed && (
@@ -48,6 +77,12 @@ export function ReplyBox({ conversationId, textareaRef }: ReplyBoxProps) {
           {t('reply.failed', { reason: errorReason(sendError, t) })}
         </p>
       )}
+      {undoError !== undefined && (
+        <p role="alert" className="reply-error" dir="auto">
+          {undoError instanceof RpcError && undoError.code === 'refused' ? t('composer.undoRefused') : t('composer.undoFailed', { reason: errorReason(undoError, t) })}
+        </p>
+      )}
+      {waiting && <UndoSendBar key={waiting.id} reply={waiting} onUndo={undo} />}
       <div className="reply-actions">
         <span id={`${id}-hint`} className="keys-hint">
           {t('reply.hint')}

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Conversation, ConversationSummary, Message } from '../../shared/domain';
 import type { Client } from '../../shared/rpc';
+import { createDraftSaver, type DraftSaver } from './draftSaver';
 
 /** A reply the engine has not acknowledged yet; shown as queued at once. */
 export interface PendingReply {
@@ -17,9 +18,12 @@ export interface ConversationState {
   loadError: unknown;
   /** Keyed by conversation id: a reply sent just before switching must survive the switch. */
   pending: Readonly<Record<string, readonly PendingReply[]>>;
+  /** The composer's text by conversation; absent until typed in or read back from the engine. */
   drafts: Readonly<Record<string, string>>;
   /** Why the last send from a conversation failed, until the next attempt. */
   sendErrors: Readonly<Record<string, unknown>>;
+  /** Why the last undo of a send failed (usually: already sent), until the next send or undo. */
+  undoErrors: Readonly<Record<string, unknown>>;
 }
 
 export interface ConversationStore {
@@ -29,9 +33,16 @@ export interface ConversationStore {
   openById(id: string): void;
   /** Re-reads the open conversation if it is one of these (or unconditionally without ids). */
   reload(ids?: readonly string[]): void;
+  /** Fills the composer with the draft the engine kept (after a restart), unless the agent has typed here already. */
+  loadDraft(conversationId: string): void;
+  /** Sets the composer's text; it is saved as the conversation's draft shortly after typing stops. */
   setDraft(conversationId: string, text: string): void;
+  /** Saves a waiting draft now (the composer lost focus or closed). */
+  flushDraft(conversationId?: string): void;
   /** Sends the conversation's draft; resolves to whether the engine accepted it. */
   send(conversationId: string): Promise<boolean>;
+  /** Takes a reply back in its undo window and puts its text into the composer; resolves to whether it worked. */
+  undoSend(conversationId: string, messageId: string): Promise<boolean>;
 }
 
 const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> => {
@@ -39,7 +50,11 @@ const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<st
   return rest;
 };
 
-export function createConversationStore(client: Client, newClientId: () => string = () => crypto.randomUUID()): ConversationStore {
+export function createConversationStore(
+  client: Client,
+  newClientId: () => string = () => crypto.randomUUID(),
+  drafts: DraftSaver = createDraftSaver(client),
+): ConversationStore {
   const state = createStore<ConversationState>(() => ({
     opened: null,
     conversation: null,
@@ -47,6 +62,7 @@ export function createConversationStore(client: Client, newClientId: () => strin
     pending: {},
     drafts: {},
     sendErrors: {},
+    undoErrors: {},
   }));
   // Only the newest read may land: an older one finishing late would show a stale or another conversation.
   let latestRead = 0;
@@ -100,17 +116,35 @@ export function createConversationStore(client: Client, newClientId: () => strin
       const opened = state.getState().opened;
       if (opened && (!ids || ids.includes(opened.id))) read();
     },
+    loadDraft(conversationId) {
+      if (state.getState().drafts[conversationId] !== undefined) return;
+      client.call('draft.get', { conversationId }).then(
+        (draft) => {
+          const current = state.getState().drafts;
+          if (draft && current[conversationId] === undefined) state.setState({ drafts: { ...current, [conversationId]: draft.body } });
+        },
+        // No draft to show is what the agent would see anyway; typing works regardless.
+        () => {},
+      );
+    },
     setDraft(conversationId, text) {
       state.setState({ drafts: { ...state.getState().drafts, [conversationId]: text } });
+      drafts.schedule(conversationId, text);
+    },
+    flushDraft(conversationId) {
+      drafts.flush(conversationId);
     },
     async send(conversationId) {
       const body = state.getState().drafts[conversationId] ?? '';
       if (body.trim() === '') return false;
+      // The engine deletes the draft in the same transaction as the send; a save still waiting would bring it back.
+      drafts.cancel(conversationId);
       const failed = failedIds.get(conversationId);
       const reply: PendingReply = { clientId: failed?.body === body ? failed.clientId : newClientId(), body, createdAt: Date.now() };
       state.setState({
         drafts: without(state.getState().drafts, conversationId),
         sendErrors: without(state.getState().sendErrors, conversationId),
+        undoErrors: without(state.getState().undoErrors, conversationId),
         pending: setPending(conversationId, (list) => [...list, reply]),
       });
       try {
@@ -119,13 +153,35 @@ export function createConversationStore(client: Client, newClientId: () => strin
         return true;
       } catch (error) {
         failedIds.set(conversationId, { body, clientId: reply.clientId });
-        const { drafts, sendErrors } = state.getState();
+        const { drafts: texts, sendErrors } = state.getState();
+        // The text goes back to the box — unless the agent has started a new one meanwhile, which must not be overwritten.
+        const restore = !texts[conversationId];
         state.setState({
           pending: setPending(conversationId, (list) => list.filter((p) => p.clientId !== reply.clientId)),
-          // The text goes back to the box — unless the agent has started a new one meanwhile, which must not be overwritten.
-          drafts: drafts[conversationId] ? drafts : { ...drafts, [conversationId]: body },
+          drafts: restore ? { ...texts, [conversationId]: body } : texts,
           sendErrors: { ...sendErrors, [conversationId]: error },
         });
+        if (restore) drafts.schedule(conversationId, body);
+        return false;
+      }
+    },
+    async undoSend(conversationId, messageId) {
+      state.setState({ undoErrors: without(state.getState().undoErrors, conversationId) });
+      try {
+        const { body } = await client.call('reply.undo', { messageId });
+        const { conversation, drafts: texts } = state.getState();
+        // Anything typed since the send stays, after the text that came back.
+        const typed = texts[conversationId] ?? '';
+        const text = typed.trim() === '' ? body : `${body}\n${typed}`;
+        state.setState({
+          drafts: { ...texts, [conversationId]: text },
+          ...(conversation?.id === conversationId ? { conversation: { ...conversation, messages: conversation.messages.filter((m) => m.id !== messageId) } } : {}),
+        });
+        drafts.schedule(conversationId, text);
+        return true;
+      } catch (error) {
+        state.setState({ undoErrors: { ...state.getState().undoErrors, [conversationId]: error } });
+        read(); // whatever happened to the reply (sending, sent), show it as it is
         return false;
       }
     },

@@ -153,6 +153,10 @@ export const en = {
   'reply.hint': 'Ctrl+Enter sends',
   'reply.send': 'Send',
   'reply.failed': 'Your reply was not sent: {reason}',
+  'composer.sendingIn': 'Sending in {seconds} s · Undo ({key})',
+  'composer.undo': 'Undo',
+  'composer.undoRefused': 'Too late to undo: the reply is already being sent.',
+  'composer.undoFailed': 'Could not undo: {reason}',
 
   'connectivity.label': 'Connection: {state}',
   'connectivity.connecting': 'Connecting',

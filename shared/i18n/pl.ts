@@ -167,6 +167,10 @@ export const pl = {
   'reply.hint': 'Ctrl+Enter wysyła',
   'reply.send': 'Wyślij',
   'reply.failed': 'Odpowiedź nie została wysłana: {reason}',
+  'composer.sendingIn': 'Wysyłka za {seconds} s · Cofnij ({key})',
+  'composer.undo': 'Cofnij',
+  'composer.undoRefused': 'Za późno na cofnięcie: odpowiedź jest już wysyłana.',
+  'composer.undoFailed': 'Nie udało się cofnąć: {reason}',
 
   'connectivity.label': 'Połączenie: {state}',
   'connectivity.connecting': 'Łączenie',

@@ -167,6 +167,10 @@ export const ru = {
   'reply.hint': 'Ctrl+Enter — отправить',
   'reply.send': 'Отправить',
   'reply.failed': 'Ответ не отправлен: {reason}',
+  'composer.sendingIn': 'Отправка через {seconds} с · Отменить ({key})',
+  'composer.undo': 'Отменить',
+  'composer.undoRefused': 'Отменить уже нельзя: ответ отправляется.',
+  'composer.undoFailed': 'Не удалось отменить: {reason}',
 
   'connectivity.label': 'Соединение: {state}',
   'connectivity.connecting': 'Подключение',
