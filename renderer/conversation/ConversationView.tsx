@@ -44,6 +44,8 @@ export function ConversationView({ opened, replyRef }: { opened: ConversationSum
       }),
     );
 
+  const shown = [...engineMessages, ...queued];
+
   return (
     <article className="conversation" aria-labelledby={headingId}>
       <ConversationHeader conversation={conversation ?? opened} headingId={headingId} />
@@ -54,8 +56,8 @@ export function ConversationView({ opened, replyRef }: { opened: ConversationSum
             : t('conversation.loadFailed', { reason: errorReason(loadError, t) })}
         </p>
       )}
-      <MessageLog messages={[...engineMessages, ...queued]} now={now} />
-      <ReplyBox conversationId={opened.id} textareaRef={replyRef} />
+      <MessageLog messages={shown} now={now} />
+      <ReplyBox conversationId={opened.id} messages={shown} textareaRef={replyRef} />
     </article>
   );
 }
