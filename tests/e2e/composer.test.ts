@@ -1,0 +1,143 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Client } from '../../shared/rpc';
+import { WirePublished } from '../../main/engine/platforms/sandbox/wire';
+import { contractClient, openApp, openBrowser, spawnHost, startHost, type RunningHost } from './harness';
+
+let host: RunningHost;
+let browser: Browser;
+let engine: Client;
+
+beforeAll(async () => {
+  host = await startHost();
+  browser = await openBrowser();
+  engine = contractClient(host);
+});
+
+afterAll(async () => {
+  engine?.close();
+  await browser?.close();
+  await host?.stop();
+});
+
+async function published(sandboxUrl: string, text: string) {
+  const response = await fetch(`${sandboxUrl}/_sandbox/published`);
+  const body = (await response.json()) as { published: unknown[] };
+  return body.published.map((entry) => WirePublished.parse(entry)).filter((reply) => reply.text === text);
+}
+
+/** Opens the conversation of `contactName` (the first in the list without one) with the keyboard and goes to the reply box; returns the contact. */
+async function openConversation(page: Page, contactName?: string): Promise<string> {
+  const list = page.getByRole('listbox', { name: 'Conversations' });
+  await list.getByRole('option').first().waitFor({ timeout: 30_000 });
+  await list.focus();
+  const activeLabel = async () => (await page.locator(`#${await list.getAttribute('aria-activedescendant')}`).getAttribute('aria-label')) ?? '';
+  if (contactName !== undefined) {
+    for (let step = 0; step < 500 && !(await activeLabel()).startsWith(`${contactName},`); step++) await page.keyboard.press('j');
+  }
+  const contact = (await activeLabel()).split(',')[0]!;
+  await page.keyboard.press('Enter');
+  await page.getByRole('log', { name: 'Messages' }).getByRole('listitem').first().waitFor();
+  await page.keyboard.press('r');
+  return contact;
+}
+
+/** The conversation the engine keeps a draft with this text for: the draft reached SQLite. */
+async function draftedConversation(client: Client, text: string): Promise<string> {
+  let found: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const { items } = await client.call('inbox.list', { view: 'all', offset: 0, limit: 200 });
+        for (const item of items.filter((candidate) => candidate.hasDraft)) {
+          if ((await client.call('draft.get', { conversationId: item.id }))?.body === text) found = item.id;
+        }
+        return found;
+      },
+      { timeout: 10_000 },
+    )
+    .toBeDefined();
+  return found!;
+}
+
+describe('the reply composer', () => {
+  it('keeps a draft across a reload, takes a sent reply back with Ctrl+Z, and publishes it once when let go', async () => {
+    const { page, pageErrors } = await openApp(browser, host);
+    const contact = await openConversation(page);
+    const text = 'Thank you for waiting — a courier will call you tomorrow morning.';
+    await page.keyboard.type(text);
+    const conversationId = await draftedConversation(engine, text);
+
+    await page.reload();
+    await openConversation(page, contact);
+    const box = page.getByRole('textbox', { name: 'Reply' });
+    await expect.poll(() => box.inputValue(), { timeout: 10_000 }).toBe(text);
+
+    // Sent, and taken back inside the window: the text is in the box again, and the message is gone.
+    await page.keyboard.press('Control+Enter');
+    const countdown = page.getByRole('status').filter({ hasText: /^Sending in \d+ s · Undo \(Ctrl\+Z\)$/ });
+    await expect.poll(() => countdown.count()).toBe(1);
+    expect(await box.inputValue()).toBe('');
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => box.inputValue()).toBe(text);
+    expect(await box.and(page.locator(':focus')).count()).toBe(1); // focus is back in the box
+    const mine = page.getByRole('log', { name: 'Messages' }).getByRole('listitem').filter({ hasText: text });
+    await expect.poll(() => mine.count()).toBe(0);
+    expect(await countdown.count()).toBe(0);
+
+    // Sent again and let go: published once — the undone copy never went out.
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await mine.textContent()) ?? '', { timeout: 20_000 }).toMatch(/Sent/);
+    expect(await published(host.sandboxUrl, text)).toHaveLength(1);
+    expect(await engine.call('draft.get', { conversationId })).toBeNull();
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds a draft again after the host is killed while it was being typed', async () => {
+    const crashing = await startHost();
+    const client = contractClient(crashing);
+    let restarted: Awaited<ReturnType<typeof spawnHost>> | undefined;
+    let killed = false;
+    try {
+      const { page } = await openApp(browser, crashing);
+      const contact = await openConversation(page);
+      const text = 'Half a sentence when the power went';
+      await page.keyboard.type(text);
+      await draftedConversation(client, text); // saved while typing: no blur, no close
+      client.close();
+      process.kill(hostPid(crashing.dataDir), 'SIGKILL');
+      killed = true;
+      await page.close();
+
+      restarted = await spawnHost(crashing.dataDir, ['--demo', '--seed', '5', '--poll-interval-ms', '300']);
+      const again = await openApp(browser, { ...crashing, url: restarted.url, origin: restarted.origin, token: restarted.token });
+      await openConversation(again.page, contact);
+      await expect.poll(() => again.page.getByRole('textbox', { name: 'Reply' }).inputValue(), { timeout: 10_000 }).toBe(text);
+      await again.page.close();
+    } finally {
+      client.close();
+      await restarted?.stop();
+      // A host killed by a signal has already exited: stop() would wait for an exit that came; only its folder is left.
+      if (killed) rmSync(crashing.dataDir, { recursive: true, force: true });
+      else await crashing.stop();
+    }
+  });
+});
+
+/** The host process serving `dataDir` (the harness starts it; only its own data dir names it). */
+function hostPid(dataDir: string): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const at = args.indexOf('--data-dir');
+    if (at >= 0 && args[at + 1] === dataDir) return Number(entry);
+  }
+  throw new Error(`no host process for ${dataDir}`);
+}
