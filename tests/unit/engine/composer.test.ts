@@ -132,7 +132,7 @@ describe('undo send', () => {
     const a = startEngine(dataDir, { demoSandboxUrl: platform.url, now: clock.now });
     const conversation = await firstConversation(a.client);
     await setWindow(a.client, LONG);
-    const body = 'Written just before the app closed.';
+    const body = 'Written right before the app closed.';
     const message = await a.client.call('reply.send', { conversationId: conversation.id, clientId: 'restart', body });
     await a.close();
 
