@@ -116,7 +116,7 @@ export class Outbox {
    * matched by sync reconciliation against a later reply with the same text. The audit log keeps the
    * record. The conversation's status and clock stay as the send left them.
    */
-  undo(messageId: string, actor: string): { body: string; visibility: Visibility } {
+  undo(messageId: string, actor: string): { conversationId: string; body: string; visibility: Visibility } {
     const { db, repos, now } = this.deps;
     const message = db.transaction(() => {
       const found = repos.messages.get(messageId);
@@ -127,7 +127,7 @@ export class Outbox {
       return found;
     })();
     this.deps.events.emit('conversation.changed', { conversationId: message.conversationId });
-    return { body: message.body, visibility: message.visibility };
+    return { conversationId: message.conversationId, body: message.body, visibility: message.visibility };
   }
 
   /** Picks up rows interrupted by a crash or shutdown, then drains. */

@@ -111,6 +111,25 @@ describe('undo send', () => {
     expect(publishedWith(platform, body)).toEqual([]);
   });
 
+  it('puts the conversation back in Needs reply with its clock and preview when a reply is taken back', async () => {
+    const platform = await sandbox();
+    const { client } = startEngine(newDataDir(), { demoSandboxUrl: platform.url });
+    await waitForConversations(client, 20);
+    await setWindow(client, LONG);
+    const before = (await client.call('inbox.list', { view: 'needs_reply', offset: 0, limit: 1 })).items[0]!;
+    expect(before.slaDueAt).not.toBeNull();
+    const message = await client.call('reply.send', { conversationId: before.id, clientId: 'taken-back', body: 'On second thought…' });
+    expect((await client.call('conversation.get', { id: before.id })).status).toBe('pending');
+
+    await client.call('reply.undo', { messageId: message.id });
+    expect(await client.call('conversation.get', { id: before.id })).toMatchObject({
+      status: 'open',
+      slaDueAt: before.slaDueAt,
+      preview: before.preview,
+      lastMessageAt: before.lastMessageAt,
+    });
+  });
+
   it('refuses to undo a reply already sent, which stays published once', async () => {
     const platform = await sandbox();
     const { client } = startEngine(newDataDir(), { demoSandboxUrl: platform.url });

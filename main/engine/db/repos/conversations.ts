@@ -115,6 +115,8 @@ export class ConversationsRepo {
   private readonly reprioritizeStmt;
   private readonly selectWaiting;
   private readonly setDueStmt;
+  private readonly selectAfterWithdrawal;
+  private readonly restoreStmt;
 
   constructor(private readonly db: Db) {
     this.selectOne = db.prepare<[string], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE c.id = ?`);
@@ -142,6 +144,40 @@ export class ConversationsRepo {
       'SELECT id, kind, waiting_since AS waitingSince FROM conversations WHERE account_id = ? AND waiting_since IS NOT NULL',
     );
     this.setDueStmt = db.prepare('UPDATE conversations SET sla_due_at = ? WHERE id = ?');
+    this.selectAfterWithdrawal = db.prepare<[string], { lastAt: number | null; lastBody: string | null; firstUnanswered: number | null }>(
+      `SELECT last.created_at AS lastAt, last.body AS lastBody,
+         (SELECT min(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in'
+            AND m.created_at > coalesce((SELECT max(o.created_at) FROM messages o WHERE o.conversation_id = c.id AND o.direction = 'out'), -1)) AS firstUnanswered
+       FROM conversations c
+       LEFT JOIN messages last ON last.seq = (SELECT seq FROM messages WHERE conversation_id = c.id ORDER BY created_at DESC, seq DESC LIMIT 1)
+       WHERE c.id = ?`,
+    );
+    this.restoreStmt = db.prepare(
+      `UPDATE conversations SET status = CASE WHEN @waitingSince IS NOT NULL AND status = 'pending' THEN 'open' ELSE status END,
+         waiting_since = CASE WHEN @waitingSince IS NOT NULL AND status IN ('pending', 'open') THEN @waitingSince ELSE waiting_since END,
+         sla_due_at = CASE WHEN @waitingSince IS NOT NULL AND status IN ('pending', 'open') THEN @slaDueAt ELSE sla_due_at END,
+         last_message_at = coalesce(@lastAt, last_message_at), preview = coalesce(@preview, preview), updated_at = @now
+       WHERE id = @id`,
+    );
+  }
+
+  /**
+   * A reply was taken back before it left: the conversation is again as the
+   * customer left it — back in Needs reply with its clock from their first
+   * unanswered message, and the preview of what is now the last message.
+   */
+  restoreAfterWithdrawal(id: string, now: number, dueAt: (waitingSince: number) => number, previewOf: (body: string) => string): void {
+    const after = this.selectAfterWithdrawal.get(id);
+    if (!after) return;
+    const waitingSince = after.firstUnanswered;
+    this.restoreStmt.run({
+      id,
+      waitingSince,
+      slaDueAt: waitingSince === null ? null : dueAt(waitingSince),
+      lastAt: after.lastAt,
+      preview: after.lastBody === null ? null : previewOf(after.lastBody),
+      now,
+    });
   }
 
   /** New weights: the stored part of every conversation's priority is recomputed in one statement. */
