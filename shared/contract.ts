@@ -7,7 +7,10 @@ import {
   CannedReply,
   CannedReplyFields,
   FillInField,
+  CheckLanguage,
   ConversationAction,
+  CustomWord,
+  Finding,
   InboxFilter,
   InboxSort,
   SearchIgnored,
@@ -102,10 +105,28 @@ export const calls = {
           .max(MAX_REPLY_LENGTH)
           .refine((s) => s.trim().length > 0, 'empty reply'),
         visibility: Visibility.optional(),
+        /** Rule ids of the warnings the agent overrode (one key each); every override goes to the audit log. */
+        overrides: z.array(z.string().max(100)).max(50).optional(),
+        /** The language the composer checked the text in, so the check at publish finds what the agent saw. */
+        lang: CheckLanguage.default('auto'),
       })
       .strict(),
     Message,
   ),
+  /**
+   * The pre-publish checks on a reply being written. `reply.send` runs them
+   * again before anything is queued: a block, or a warning not in its
+   * `overrides`, refuses the send with `refused`, each finding an issue
+   * (path: the rule, message: the text it covers). Visibility defaults as
+   * `reply.send` does: private in a DM, public anywhere else.
+   */
+  'checks.run': call(
+    z.object({ conversationId: Id, text: z.string().max(MAX_REPLY_LENGTH), visibility: Visibility.optional(), lang: CheckLanguage.default('auto') }).strict(),
+    z.object({ lang: Language, findings: z.array(Finding) }),
+  ),
+  /** Adds a brand or product name to the workspace's spelling list (any case counts as the same word; adding it again is a no-op). */
+  'dictionary.add': call(z.object({ word: CustomWord }).strict(), z.object({})),
+  'dictionary.list': call(z.object({}).strict(), z.object({ words: z.array(z.string()) })),
   /**
    * Full-text search over message bodies, contact names and handles. The query
    * may carry filters (`from:`, `platform:`, `status:`, `tag:`, `before:`,

@@ -230,3 +230,37 @@ export type CannedReply = z.infer<typeof CannedReply>;
 /** A fill-in field (`{{? order number }}`) in rendered text: UTF-16 offsets of the whole `{{…}}`, and its label. */
 export const FillInField = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), label: z.string() });
 export type FillInField = z.infer<typeof FillInField>;
+
+/** Where a reply goes when the agent does not say: comments, mentions and reviews are answered in public, DMs in private. */
+export function defaultVisibility(kind: ConversationKind): Visibility {
+  return kind === 'dm' ? 'private' : 'public';
+}
+
+/**
+ * One finding of the pre-publish checks (DESIGN.md, "Checks before publishing";
+ * main/engine/checks). `block` needs the text changed; `warn` is overridden by
+ * naming its `rule` in `reply.send`'s `overrides`. Offsets are UTF-16 into the
+ * text as given; `messageKey` and `params` are the message in the UI language.
+ */
+export const Finding = z.object({
+  kind: z.enum(['spelling', 'placeholder', 'personal_data', 'tone', 'sensitive_topic', 'profanity', 'repeated_canned', 'length', 'shouting']),
+  rule: z.string(),
+  severity: z.enum(['block', 'warn']),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  messageKey: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  suggestions: z.array(z.string()),
+  fix: z.enum(['reply_privately', 'replace']).nullable(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+/** The language a reply is checked in: detected from the text, or the agent's choice. */
+export const CheckLanguage = z.enum(['auto', ...Language.options]);
+
+/** A brand or product name for spelling: one word as Hunspell sees it (letters, then letters, digits, apostrophes or hyphens). */
+export const CustomWord = z
+  .string()
+  .trim()
+  .regex(/^\p{L}[\p{L}\p{M}\p{N}'’-]{0,63}$/u, 'one word of up to 64 letters, digits, apostrophes or hyphens');

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { handle, type EngineEndpoint, type EventFrame, type ResultFrame } from '../../shared/rpc';
+import { EngineChecks } from './checks/engine-checks';
 import { openDatabase, type Db } from './db/open';
 import { createRepos, type Repos } from './db/repos';
 import type { Account } from './db/repos/accounts';
@@ -52,6 +53,7 @@ export class Engine implements EngineEndpoint {
   private readonly events = new EventBus();
   private readonly connectors = new Map<string, Connector>();
   private readonly outbox: Outbox;
+  private readonly checks: EngineChecks;
   private readonly scheduler: SyncScheduler;
   private readonly snoozeWaker: SnoozeWaker;
   private readonly dispatchCall: (frame: unknown, ctx: CallContext) => Promise<ResultFrame>;
@@ -73,11 +75,13 @@ export class Engine implements EngineEndpoint {
     const policy = new TriagePolicy(this.repos.settings, options.timeZone ?? localTimeZone());
     this.scheduler = new SyncScheduler({ ...common, ingestor: new Ingestor(this.db, newId, now, policy), pollIntervalMs: options.pollIntervalMs ?? 5_000 });
     this.snoozeWaker = new SnoozeWaker(this.db, now, (conversationIds) => this.events.emit('inbox.changed', { conversationIds }));
+    this.checks = new EngineChecks({ db: this.db, repos: this.repos, now, log });
     const actions = new ConversationActions({ db: this.db, repos: this.repos, policy, newId, now });
     this.dispatchCall = handle(
       createHandlers({
         repos: this.repos,
         outbox: this.outbox,
+        checks: this.checks,
         search: new MessageSearch(this.db),
         connectivity,
         actions,
@@ -111,7 +115,7 @@ export class Engine implements EngineEndpoint {
 
   async close(): Promise<void> {
     this.snoozeWaker.stop();
-    await Promise.all([this.scheduler.stop(), this.outbox.stop()]);
+    await Promise.all([this.scheduler.stop(), this.outbox.stop(), this.checks.close()]);
     this.db.close();
   }
 

@@ -54,7 +54,7 @@ const RUSSIAN = {
 const POLL = { timeout: 10_000 };
 const TAG = 'e2e-vip';
 const RUSSIAN_TAG = 'срочно';
-const REPLY = `Thank you for waiting, a courier will bring the replacement tomorrow (keyboard e2e ${Date.now()}).`;
+const REPLY = `Thank you for waiting, a courier will bring the replacement tomorrow (keyboard e2e).`;
 
 async function published(text: string) {
   const response = await fetch(`${host.sandboxUrl}/_sandbox/published`);

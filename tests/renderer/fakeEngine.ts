@@ -301,6 +301,13 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     }),
     'draft.get': guarded('draft.get', ({ conversationId }: CallParsedInput<'draft.get'>) => engine.drafts.get(conversationId) ?? null),
     'search.messages': guarded('search.messages', () => ({ hits: engine.searchHits, ignored: [] })),
+    // No screen shows the checks yet: every text is clean, and the dictionary only remembers.
+    'checks.run': guarded('checks.run', () => ({ lang: 'en' as const, findings: [] })),
+    'dictionary.add': guarded('dictionary.add', ({ word }: CallParsedInput<'dictionary.add'>) => {
+      if (!customWords.some((known) => known.toLowerCase() === word.toLowerCase())) customWords.push(word);
+      return {};
+    }),
+    'dictionary.list': guarded('dictionary.list', () => ({ words: [...customWords] })),
     'settings.get': guarded('settings.get', () => settings()),
     'settings.update': guarded('settings.update', ({ language }: CallParsedInput<'settings.update'>) => {
       if (language !== undefined) engine.language = language;
@@ -322,6 +329,7 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     'canned.export': guarded('canned.export', () => ({ content: '[]\n' })),
   });
 
+  const customWords: string[] = [];
   const settings = () => ({ language: engine.language, keymap: {}, priorityWeights: PriorityWeights.parse({}), undoWindowMs: engine.undoWindowMs });
 
   const engine: FakeEngine = {

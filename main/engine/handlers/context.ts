@@ -1,3 +1,4 @@
+import type { EngineChecks } from '../checks/engine-checks';
 import type { Repos } from '../db/repos';
 import type { Outbox } from '../outbox/outbox';
 import type { MessageSearch } from '../search/message-search';
@@ -16,6 +17,7 @@ export interface CallContext {
 export interface HandlerDeps {
   repos: Repos;
   outbox: Outbox;
+  checks: EngineChecks;
   search: MessageSearch;
   connectivity: ConnectivityMonitor;
   actions: ConversationActions;

@@ -4,13 +4,13 @@ import { HORIZON_MINUTES, priorityOf, timeLeft } from '../../../shared/triage';
 import { scoreConversation } from '../triage/sentiment';
 import type { CallContext, HandlerDeps } from './context';
 
-type InboxCalls = 'inbox.list' | 'inbox.counts' | 'conversation.get' | 'conversations.act' | 'conversations.undo' | 'reply.send' | 'search.messages';
+type InboxCalls = 'inbox.list' | 'inbox.counts' | 'conversation.get' | 'conversations.act' | 'conversations.undo' | 'search.messages';
 
 /** How many of the customer's latest messages "why is this first?" quotes evidence from (as ingest scores them). */
 const EVIDENCE_WINDOW = 8;
 const EVIDENCE_LIMIT = 12;
 
-export function inboxHandlers({ repos, outbox, search, actions, policy, snoozeWaker, events, now }: HandlerDeps): Pick<Handlers<CallContext>, InboxCalls> {
+export function inboxHandlers({ repos, search, actions, policy, snoozeWaker, events, now }: HandlerDeps): Pick<Handlers<CallContext>, InboxCalls> {
   const changed = (conversationIds: string[]) => {
     // A snooze set or undone moves the next wake-up.
     snoozeWaker.reschedule();
@@ -58,7 +58,6 @@ export function inboxHandlers({ repos, outbox, search, actions, policy, snoozeWa
       changed(result.restored);
       return result;
     },
-    'reply.send': (input, ctx) => outbox.enqueueReply({ ...input, actor: ctx.actor }),
     'search.messages': ({ query, limit }) => search.search(query, limit),
   };
 }

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/rpc';
 import { composerHandlers } from './composer';
 import { cannedHandlers } from './canned';
+import { checksHandlers } from './checks';
 import type { CallContext, HandlerDeps } from './context';
 import { directoryHandlers } from './directory';
 import { inboxHandlers } from './inbox';
@@ -18,6 +19,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<CallContext> {
       workspace,
     }),
     ...inboxHandlers(deps),
+    ...checksHandlers(deps),
     ...composerHandlers(deps),
     ...directoryHandlers(deps),
     ...settingsHandlers(deps),

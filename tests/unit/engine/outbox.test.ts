@@ -131,7 +131,7 @@ describe('outbox', () => {
     const a = startEngine(dataDir, { demoSandboxUrl: platform.url });
     const conversation = await firstConversation(a.client);
     await fetch(`${platform.url}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ route: 'replies', latency_ms: 400 }) });
-    const body = 'Sent just before the crash.';
+    const body = 'Sent right before the crash.';
     const message = await a.client.call('reply.send', { conversationId: conversation.id, clientId: 'crash', body });
     await expect.poll(async () => (await messageState(a.client, conversation.id, message.id))?.state).toBe('sending');
     await a.close(); // the request is abandoned mid-flight; the row stays `sending`

@@ -4,6 +4,7 @@ import { AccountsRepo } from './accounts';
 import { AgentsRepo } from './agents';
 import { AuditRepo } from './audit';
 import { ConversationsRepo } from './conversations';
+import { CustomWordsRepo } from './custom-words';
 import { DraftsRepo } from './drafts';
 import { MessagesRepo } from './messages';
 import { OutboxRepo } from './outbox';
@@ -20,6 +21,7 @@ export function createRepos(db: Db, onInvalidSetting?: (key: string, problem: st
     audit: new AuditRepo(db),
     canned: new CannedRepo(db),
     conversations: new ConversationsRepo(db),
+    customWords: new CustomWordsRepo(db),
     drafts: new DraftsRepo(db),
     messages: new MessagesRepo(db),
     outbox: new OutboxRepo(db),
