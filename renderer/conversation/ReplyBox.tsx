@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { keyAction } from '../keyboard/keymap';
 import { errorReason } from '../rpc/errorReason';
 import { useSession } from '../session/SessionContext';
+import { ReplyFindings } from './ReplyFindings';
 import { isUndoKey } from './undoKey';
 import { UndoSendBar, waitingReply } from './UndoSendBar';
 
@@ -22,6 +23,7 @@ export function ReplyBox({ conversationId, messages, textareaRef }: ReplyBoxProp
   const draft = useStore(conversation.state, (s) => s.drafts[conversationId] ?? '');
   const sendError = useStore(conversation.state, (s) => s.sendErrors[conversationId]);
   const undoError = useStore(conversation.state, (s) => s.undoErrors[conversationId]);
+  const findings = useStore(conversation.state, (s) => s.findings[conversationId]);
   const id = useId();
   const failed = sendError !== undefined;
   const waiting = waitingReply(messages);
@@ -38,14 +40,17 @@ export function ReplyBox({ conversationId, messages, textareaRef }: ReplyBoxProp
   }, [conversation, conversationId]);
 
   const send = () => void conversation.send(conversationId);
+  const sendAnyway = () => void conversation.sendAnyway(conversationId);
   const undo = (messageId: string) =>
     void conversation.undoSend(conversationId, messageId).then((undone) => {
       if (undone) textareaRef.current?.focus();
     });
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (keyAction(event.nativeEvent, 'composer') === 'send') {
+    const action = keyAction(event.nativeEvent, 'composer');
+    if (action === 'send' || action === 'sendAnyway') {
       event.preventDefault();
-      send();
+      if (action === 'send') send();
+      else sendAnyway();
       return;
     }
     // With text in the box the undo key undoes typing, as in any text field; an empty box has no typing to undo.
@@ -72,11 +77,14 @@ export function ReplyBox({ conversationId, messages, textareaRef }: ReplyBoxProp
         onBlur={() => conversation.flushDraft(conversationId)}
         onKeyDown={onKeyDown}
       />
-      {failed && (
-        <p id={`${id}-error`} role="alert" className="reply-error" dir="auto">
-          {t('reply.failed', { reason: errorReason(sendError, t) })}
-        </p>
-      )}
+      {failed &&
+        (findings && findings.length > 0 ? (
+          <ReplyFindings id={`${id}-error`} findings={findings} onSendAnyway={sendAnyway} />
+        ) : (
+          <p id={`${id}-error`} role="alert" className="reply-error" dir="auto">
+            {t('reply.failed', { reason: errorReason(sendError, t) })}
+          </p>
+        ))}
       {undoError !== undefined && (
         <p role="alert" className="reply-error" dir="auto">
           {undoError instanceof RpcError && undoError.code === 'refused' ? t('composer.undoRefused') : t('composer.undoFailed', { reason: errorReason(undoError, t) })}

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Conversation, ConversationSummary, Message } from '../../shared/domain';
-import type { Client } from '../../shared/rpc';
+import type { Conversation, ConversationSummary, Finding, Message } from '../../shared/domain';
+import { RpcError, type Client } from '../../shared/rpc';
 import { createDraftSaver, type DraftSaver } from './draftSaver';
 
 /** A reply the engine has not acknowledged yet; shown as queued at once. */
@@ -24,6 +24,8 @@ export interface ConversationState {
   sendErrors: Readonly<Record<string, unknown>>;
   /** Why the last undo of a send failed (usually: already sent), until the next send or undo. */
   undoErrors: Readonly<Record<string, unknown>>;
+  /** What the engine's checks found in a reply it refused, until the next send. */
+  findings: Readonly<Record<string, readonly Finding[]>>;
 }
 
 export interface ConversationStore {
@@ -41,6 +43,11 @@ export interface ConversationStore {
   flushDraft(conversationId?: string): void;
   /** Sends the conversation's draft; resolves to whether the engine accepted it. */
   send(conversationId: string): Promise<boolean>;
+  /**
+   * Sends again, overriding the warnings the engine's checks raised (each
+   * override is audited by the engine). Does nothing while a finding blocks.
+   */
+  sendAnyway(conversationId: string): Promise<boolean>;
   /** Takes a reply back in its undo window and puts its text into the composer; resolves to whether it worked. */
   undoSend(conversationId: string, messageId: string): Promise<boolean>;
 }
@@ -63,6 +70,7 @@ export function createConversationStore(
     drafts: {},
     sendErrors: {},
     undoErrors: {},
+    findings: {},
   }));
   // Only the newest read may land: an older one finishing late would show a stale or another conversation.
   let latestRead = 0;
@@ -102,6 +110,50 @@ export function createConversationStore(
     });
   };
 
+  const showFindings = (conversationId: string, text: string) => {
+    client.call('checks.run', { conversationId, text }).then(
+      ({ findings }) => state.setState({ findings: { ...state.getState().findings, [conversationId]: findings } }),
+      // The refusal itself is already on screen; without the details the agent still sees why in words.
+      () => {},
+    );
+  };
+
+  /** One attempt to send the draft, with the warnings the agent chose to override. */
+  const deliver = async (conversationId: string, overrides?: string[]): Promise<boolean> => {
+    const body = state.getState().drafts[conversationId] ?? '';
+    if (body.trim() === '') return false;
+    // The engine deletes the draft in the same transaction as the send; a save still waiting would bring it back.
+    drafts.cancel(conversationId);
+    const failed = failedIds.get(conversationId);
+    const reply: PendingReply = { clientId: failed?.body === body ? failed.clientId : newClientId(), body, createdAt: Date.now() };
+    state.setState({
+      drafts: without(state.getState().drafts, conversationId),
+      sendErrors: without(state.getState().sendErrors, conversationId),
+      findings: without(state.getState().findings, conversationId),
+      undoErrors: without(state.getState().undoErrors, conversationId),
+      pending: setPending(conversationId, (list) => [...list, reply]),
+    });
+    try {
+      adopt(await client.call('reply.send', { conversationId, clientId: reply.clientId, body, ...(overrides && { overrides }) }), reply.clientId);
+      failedIds.delete(conversationId);
+      return true;
+    } catch (error) {
+      failedIds.set(conversationId, { body, clientId: reply.clientId });
+      const { drafts: texts, sendErrors } = state.getState();
+      // The text goes back to the box — unless the agent has started a new one meanwhile, which must not be overwritten.
+      const restore = !texts[conversationId];
+      state.setState({
+        pending: setPending(conversationId, (list) => list.filter((p) => p.clientId !== reply.clientId)),
+        drafts: restore ? { ...texts, [conversationId]: body } : texts,
+        sendErrors: { ...sendErrors, [conversationId]: error },
+      });
+      if (restore) drafts.schedule(conversationId, body);
+      // Refused by the checks: ask them what they found, to show it in the agent's language with a way forward.
+      if (error instanceof RpcError && error.code === 'refused' && error.issues) showFindings(conversationId, body);
+      return false;
+    }
+  };
+
   return {
     state,
     open(summary) {
@@ -134,36 +186,11 @@ export function createConversationStore(
     flushDraft(conversationId) {
       drafts.flush(conversationId);
     },
-    async send(conversationId) {
-      const body = state.getState().drafts[conversationId] ?? '';
-      if (body.trim() === '') return false;
-      // The engine deletes the draft in the same transaction as the send; a save still waiting would bring it back.
-      drafts.cancel(conversationId);
-      const failed = failedIds.get(conversationId);
-      const reply: PendingReply = { clientId: failed?.body === body ? failed.clientId : newClientId(), body, createdAt: Date.now() };
-      state.setState({
-        drafts: without(state.getState().drafts, conversationId),
-        sendErrors: without(state.getState().sendErrors, conversationId),
-        undoErrors: without(state.getState().undoErrors, conversationId),
-        pending: setPending(conversationId, (list) => [...list, reply]),
-      });
-      try {
-        adopt(await client.call('reply.send', { conversationId, clientId: reply.clientId, body }), reply.clientId);
-        failedIds.delete(conversationId);
-        return true;
-      } catch (error) {
-        failedIds.set(conversationId, { body, clientId: reply.clientId });
-        const { drafts: texts, sendErrors } = state.getState();
-        // The text goes back to the box — unless the agent has started a new one meanwhile, which must not be overwritten.
-        const restore = !texts[conversationId];
-        state.setState({
-          pending: setPending(conversationId, (list) => list.filter((p) => p.clientId !== reply.clientId)),
-          drafts: restore ? { ...texts, [conversationId]: body } : texts,
-          sendErrors: { ...sendErrors, [conversationId]: error },
-        });
-        if (restore) drafts.schedule(conversationId, body);
-        return false;
-      }
+    send: (conversationId) => deliver(conversationId),
+    sendAnyway(conversationId) {
+      const found = state.getState().findings[conversationId] ?? [];
+      if (found.length === 0 || found.some((f) => f.severity === 'block')) return Promise.resolve(false);
+      return deliver(conversationId, [...new Set(found.map((f) => f.rule))]);
     },
     async undoSend(conversationId, messageId) {
       state.setState({ undoErrors: without(state.getState().undoErrors, conversationId) });

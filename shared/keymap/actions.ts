@@ -38,6 +38,7 @@ export const ACTIONS = {
   'snooze.nextWeek': { scope: 'snoozeMenu' },
   'snooze.pick': { scope: 'snoozeMenu' },
   send: { scope: 'composer', inTextField: true },
+  sendAnyway: { scope: 'composer', inTextField: true },
   back: { scope: 'global', inTextField: true },
   search: { scope: 'global' },
   'goto.needsReply': { scope: 'global' },

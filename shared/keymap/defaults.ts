@@ -29,6 +29,7 @@ export const DEFAULT_KEYMAP = {
   'snooze.nextWeek': ['w'],
   'snooze.pick': ['p'],
   send: ['Mod+Enter', 'Mod+NumpadEnter'],
+  sendAnyway: ['Mod+Shift+Enter'],
   back: ['Escape'],
   search: ['/'],
   'goto.needsReply': ['g i'],

@@ -8,6 +8,7 @@ import {
   type ConversationAction,
   type ConversationKind,
   type ConversationSummary,
+  type Finding,
   type InboxFilter,
   type InboxSort,
   type Language,
@@ -143,6 +144,8 @@ export interface FakeEngine {
   agents: Agent[];
   /** What every search finds. */
   searchHits: SearchHit[];
+  /** What checks.run finds in any text. */
+  findings: Finding[];
   connectivity: Connectivity;
   language: Language | null;
   /** Drafts by conversation id, as draft.save left them. */
@@ -302,7 +305,7 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     'draft.get': guarded('draft.get', ({ conversationId }: CallParsedInput<'draft.get'>) => engine.drafts.get(conversationId) ?? null),
     'search.messages': guarded('search.messages', () => ({ hits: engine.searchHits, ignored: [] })),
     // No screen shows the checks yet: every text is clean, and the dictionary only remembers.
-    'checks.run': guarded('checks.run', () => ({ lang: 'en' as const, findings: [] })),
+    'checks.run': guarded('checks.run', () => ({ lang: 'en' as const, findings: engine.findings })),
     'dictionary.add': guarded('dictionary.add', ({ word }: CallParsedInput<'dictionary.add'>) => {
       if (!customWords.some((known) => known.toLowerCase() === word.toLowerCase())) customWords.push(word);
       return {};
@@ -343,6 +346,7 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
       { id: 'agent-olga', name: 'Olga', isMe: false },
     ],
     searchHits: [],
+    findings: [],
     calls: [],
     connectivity: 'online',
     language: null,

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Finding } from '../../shared/domain';
 import { RpcError } from '../../shared/rpc';
 import { activeOption, renderApp } from './harness';
 
@@ -127,5 +128,53 @@ describe('reply box', () => {
     fireEvent.keyDown(list, { code: 'Enter', key: 'Enter' });
     await screen.findByRole('heading', { level: 2, name: 'Anna Kowalska' });
     expect((screen.getByRole('textbox', { name: 'Reply' }) as HTMLTextAreaElement).value).toBe('Draft for Anna');
+  });
+});
+
+describe('checks before publishing', () => {
+  const warning: Finding = {
+    kind: 'tone',
+    rule: 'tone.minimizing',
+    severity: 'warn',
+    start: 3,
+    end: 7,
+    text: 'just',
+    messageKey: 'check.tone.minimizing',
+    params: { word: 'just' },
+    suggestions: [],
+    fix: null,
+  };
+
+  it('shows why the engine refused a reply, and sends it with one key, overriding only those warnings', async () => {
+    const { box, engine } = await openFirst();
+    engine.findings = [warning];
+    engine.fail('reply.send', new RpcError('refused', 'The checks found something', [{ path: 'tone.minimizing', message: 'just' }]));
+    fireEvent.change(box, { target: { value: 'It just works.' } });
+    fireEvent.keyDown(box, { code: 'Enter', key: 'Enter', ctrlKey: true });
+
+    const finding = await screen.findByText('“just” can make the customer’s problem sound trivial');
+    expect(finding.closest('[role="alert"]')).not.toBeNull();
+    expect(box.value).toBe('It just works.');
+
+    engine.fail('reply.send', null);
+    fireEvent.keyDown(box, { code: 'Enter', key: 'Enter', ctrlKey: true, shiftKey: true });
+    await waitFor(() => expect(engine.callsTo('reply.send')).toHaveLength(2));
+    expect(engine.callsTo('reply.send')[1]).toMatchObject({ body: 'It just works.', overrides: ['tone.minimizing'] });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('offers no way around a block: the text has to change', async () => {
+    const { box, engine } = await openFirst();
+    engine.findings = [{ ...warning, kind: 'personal_data', rule: 'personal_data.phone', severity: 'block', messageKey: 'check.personal.phone', params: {}, fix: 'reply_privately' }];
+    engine.fail('reply.send', new RpcError('refused', 'The checks found something', [{ path: 'personal_data.phone', message: '555 123 4567' }]));
+    fireEvent.change(box, { target: { value: 'Call 555 123 4567' } });
+    fireEvent.keyDown(box, { code: 'Enter', key: 'Enter', ctrlKey: true });
+
+    const finding = await screen.findByText('A phone number in a public reply');
+    const alert = finding.closest<HTMLElement>('[role="alert"]')!;
+    expect(within(alert).getByText('Change the text to send it.')).toBeTruthy();
+    expect(within(alert).queryByRole('button')).toBeNull();
+    fireEvent.keyDown(box, { code: 'Enter', key: 'Enter', ctrlKey: true, shiftKey: true });
+    expect(engine.callsTo('reply.send')).toHaveLength(1);
   });
 });
