@@ -1,31 +1,12 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Client } from '../../shared/rpc';
-import { WirePublished } from '../../main/engine/platforms/sandbox/wire';
-import { contractClient, openApp, openBrowser, spawnHost, startHost, type RunningHost } from './harness';
+import { demoWorkspace } from './demo-suite';
+import { contractClient, openApp, publishedWith, spawnHost, startHost } from './harness';
 
-let host: RunningHost;
-let browser: Browser;
-let engine: Client;
+const demo = demoWorkspace();
 
-beforeAll(async () => {
-  host = await startHost();
-  browser = await openBrowser();
-  engine = contractClient(host);
-});
-
-afterAll(async () => {
-  engine?.close();
-  await browser?.close();
-  await host?.stop();
-});
-
-async function published(sandboxUrl: string, text: string) {
-  const response = await fetch(`${sandboxUrl}/_sandbox/published`);
-  const body = (await response.json()) as { published: unknown[] };
-  return body.published.map((entry) => WirePublished.parse(entry)).filter((reply) => reply.text === text);
-}
 
 /** Opens the conversation of `contactName` (the first in the list without one) with the keyboard and goes to the reply box; returns the contact. */
 async function openConversation(page: Page, contactName?: string): Promise<string> {
@@ -63,11 +44,11 @@ async function draftedConversation(client: Client, text: string): Promise<string
 
 describe('the reply composer', () => {
   it('keeps a draft across a reload, takes a sent reply back with Ctrl+Z, and publishes it once when let go', async () => {
-    const { page, pageErrors } = await openApp(browser, host);
+    const { page, pageErrors } = await openApp(demo.browser, demo.host);
     const contact = await openConversation(page);
     const text = 'Thank you for waiting — a courier will call you tomorrow morning.';
     await page.keyboard.type(text);
-    const conversationId = await draftedConversation(engine, text);
+    const conversationId = await draftedConversation(demo.engine, text);
 
     await page.reload();
     await openConversation(page, contact);
@@ -89,8 +70,8 @@ describe('the reply composer', () => {
     // Sent again and let go: published once — the undone copy never went out.
     await page.keyboard.press('Control+Enter');
     await expect.poll(async () => (await mine.textContent()) ?? '', { timeout: 20_000 }).toMatch(/Sent/);
-    expect(await published(host.sandboxUrl, text)).toHaveLength(1);
-    expect(await engine.call('draft.get', { conversationId })).toBeNull();
+    expect(await publishedWith(demo.host.sandboxUrl, text)).toHaveLength(1);
+    expect(await demo.engine.call('draft.get', { conversationId })).toBeNull();
     expect(pageErrors).toEqual([]);
     await page.close();
   });
@@ -101,7 +82,7 @@ describe('the reply composer', () => {
     let restarted: Awaited<ReturnType<typeof spawnHost>> | undefined;
     let killed = false;
     try {
-      const { page } = await openApp(browser, crashing);
+      const { page } = await openApp(demo.browser, crashing);
       const contact = await openConversation(page);
       const text = 'Half a sentence when the power went';
       await page.keyboard.type(text);
@@ -112,7 +93,7 @@ describe('the reply composer', () => {
       await page.close();
 
       restarted = await spawnHost(crashing.dataDir, ['--demo', '--seed', '5', '--poll-interval-ms', '300']);
-      const again = await openApp(browser, { ...crashing, url: restarted.url, origin: restarted.origin, token: restarted.token });
+      const again = await openApp(demo.browser, { ...crashing, url: restarted.url, origin: restarted.origin, token: restarted.token });
       await openConversation(again.page, contact);
       await expect.poll(() => again.page.getByRole('textbox', { name: 'Reply' }).inputValue(), { timeout: 10_000 }).toBe(text);
       await again.page.close();
@@ -139,5 +120,5 @@ function hostPid(dataDir: string): number {
     const at = args.indexOf('--data-dir');
     if (at >= 0 && args[at + 1] === dataDir) return Number(entry);
   }
-  throw new Error(`no host process for ${dataDir}`);
+  throw new Error(`no demo.host process for ${dataDir}`);
 }

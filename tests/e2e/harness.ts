@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { createClient, type Client } from '../../shared/rpc';
 import { websocketTransport, type SocketLike } from '../../shared/rpc/transports/websocket';
+import { WirePublished } from '../../main/engine/platforms/sandbox/wire';
 
 /** Debian's Chromium, with the flags this network needs (no background calls home). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -137,4 +138,11 @@ export function contractClient(host: RunningHost): Client {
       setTimer: (fn, ms) => setTimeout(fn, ms),
     }),
   );
+}
+
+/** The replies the sandbox platform received with this text, from its own record of what was published. */
+export async function publishedWith(sandboxUrl: string, text: string): Promise<WirePublished[]> {
+  const response = await fetch(`${sandboxUrl}/_sandbox/published`);
+  const body = (await response.json()) as { published: unknown[] };
+  return body.published.map((entry) => WirePublished.parse(entry)).filter((reply) => reply.text === text);
 }

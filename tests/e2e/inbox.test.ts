@@ -1,42 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ru } from '../../shared/i18n/ru';
-import type { Client } from '../../shared/rpc';
-import { WirePublished } from '../../main/engine/platforms/sandbox/wire';
-import { contractClient, openApp, openBrowser, startHost, type RunningHost } from './harness';
+import { demoWorkspace } from './demo-suite';
+import { openApp, publishedWith } from './harness';
 
-let host: RunningHost;
-let browser: Browser;
-let engine: Client;
+const demo = demoWorkspace();
 
-beforeAll(async () => {
-  host = await startHost();
-  browser = await openBrowser();
-  engine = contractClient(host);
-});
-
-afterAll(async () => {
-  engine?.close();
-  await browser?.close();
-  await host?.stop();
-});
-
-async function published(text: string) {
-  const response = await fetch(`${host.sandboxUrl}/_sandbox/published`);
-  const body = (await response.json()) as { published: unknown[] };
-  return body.published.map((entry) => WirePublished.parse(entry)).filter((reply) => reply.text === text);
-}
 
 describe('the browser host on the demo workspace', () => {
   it('refuses the app without the token', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(host.origin + '/');
+    const page = await demo.browser.newPage();
+    const response = await page.goto(demo.host.origin + '/');
     expect(response?.status()).toBe(401);
     await page.close();
   });
 
   it('shows the synced inbox as an accessible, virtualized listbox', async () => {
-    const { page, pageErrors } = await openApp(browser, host);
+    const { page, pageErrors } = await openApp(demo.browser, demo.host);
     const list = page.getByRole('listbox', { name: 'Conversations' });
     await expect.poll(async () => Number(await list.getByRole('option').first().getAttribute('aria-setsize')), { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
     const options = list.getByRole('option');
@@ -54,7 +33,7 @@ describe('the browser host on the demo workspace', () => {
   });
 
   it('opens a conversation with the keyboard and shows its messages', async () => {
-    const { page } = await openApp(browser, host);
+    const { page } = await openApp(demo.browser, demo.host);
     const list = page.getByRole('listbox', { name: 'Conversations' });
     await list.getByRole('option').first().waitFor();
     await list.focus();
@@ -69,7 +48,7 @@ describe('the browser host on the demo workspace', () => {
   });
 
   it('sends a reply typed with Ctrl+Enter; the platform receives it exactly once', async () => {
-    const { page } = await openApp(browser, host);
+    const { page } = await openApp(demo.browser, demo.host);
     const list = page.getByRole('listbox', { name: 'Conversations' });
     await list.getByRole('option').first().waitFor();
     await list.focus();
@@ -83,9 +62,9 @@ describe('the browser host on the demo workspace', () => {
     const mine = page.getByRole('log', { name: 'Messages' }).getByRole('listitem').filter({ hasText: text });
     await expect.poll(() => mine.count()).toBe(1); // shown at once, before the platform answers
     await expect.poll(async () => (await mine.textContent()) ?? '', { timeout: 15_000 }).toMatch(/Sent/);
-    await expect.poll(async () => (await published(text)).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(async () => (await publishedWith(demo.host.sandboxUrl, text)).length, { timeout: 10_000 }).toBe(1);
     await page.waitForTimeout(1_500); // a few more polls and outbox passes: still once
-    const received = await published(text);
+    const received = await publishedWith(demo.host.sandboxUrl, text);
     expect(received).toHaveLength(1);
     expect(received[0]!.attempts).toBe(1);
     expect(await mine.count()).toBe(1);
@@ -97,9 +76,9 @@ describe('the browser host on the demo workspace', () => {
     // Ask the engine where that conversation sits in the default view, then go there with the keyboard.
     let target: { id: string; contactName: string; preview: string } | undefined;
     for (let offset = 0; !target && offset < 1_000; offset += 100) {
-      const page = await engine.call('inbox.list', { view: 'needs_reply', offset, limit: 100 });
+      const page = await demo.engine.call('inbox.list', { view: 'needs_reply', offset, limit: 100 });
       for (const item of page.items) {
-        const conversation = await engine.call('conversation.get', { id: item.id });
+        const conversation = await demo.engine.call('conversation.get', { id: item.id });
         if (conversation.messages.some((m) => m.body.includes(needle))) {
           target = item;
           break;
@@ -109,7 +88,7 @@ describe('the browser host on the demo workspace', () => {
     }
     expect(target, 'the demo workspace holds a message with an <img onerror> payload').toBeDefined();
 
-    const { page, dialogs, pageErrors } = await openApp(browser, host);
+    const { page, dialogs, pageErrors } = await openApp(demo.browser, demo.host);
     const list = page.getByRole('listbox', { name: 'Conversations' });
     await list.getByRole('option').first().waitFor();
     await list.focus();
@@ -128,13 +107,13 @@ describe('the browser host on the demo workspace', () => {
   });
 
   it('switches the interface language and keeps it', async () => {
-    const { page } = await openApp(browser, host);
+    const { page } = await openApp(demo.browser, demo.host);
     await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ru');
     await expect.poll(() => page.getByRole('listbox', { name: ru['inbox.label'] }).count()).toBe(1);
-    await expect.poll(async () => (await engine.call('settings.get', {})).language).toBe('ru');
+    await expect.poll(async () => (await demo.engine.call('settings.get', {})).language).toBe('ru');
     await page.reload();
     await expect.poll(() => page.getByRole('heading', { name: ru['views.needs_reply'] }).count(), { timeout: 10_000 }).toBe(1);
-    await engine.call('settings.update', { language: null });
+    await demo.engine.call('settings.update', { language: null });
     await page.close();
   });
 });

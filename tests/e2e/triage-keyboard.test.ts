@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, CDPSession, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { CDPSession, Locator, Page } from 'playwright-core';
 import type { ConversationSummary } from '../../shared/domain';
-import type { Client } from '../../shared/rpc';
-import { WirePublished } from '../../main/engine/platforms/sandbox/wire';
-import { contractClient, openApp, openBrowser, startHost, type RunningHost } from './harness';
+import { demoWorkspace } from './demo-suite';
+import { openApp, publishedWith } from './harness';
 
 /**
  * An agent's morning with the keyboard only, on the demo workspace: open and
@@ -13,21 +12,7 @@ import { contractClient, openApp, openBrowser, startHost, type RunningHost } fro
  * conversation touched, and to the ones that were not.
  */
 
-let host: RunningHost;
-let browser: Browser;
-let engine: Client;
-
-beforeAll(async () => {
-  host = await startHost();
-  browser = await openBrowser();
-  engine = contractClient(host);
-});
-
-afterAll(async () => {
-  engine?.close();
-  await browser?.close();
-  await host?.stop();
-});
+const demo = demoWorkspace();
 
 /**
  * Reports every pointer event from outside the page (trusted) and every key.
@@ -56,16 +41,11 @@ const TAG = 'e2e-vip';
 const RUSSIAN_TAG = 'срочно';
 const REPLY = `Thank you for waiting, a courier will bring the replacement tomorrow (keyboard e2e).`;
 
-async function published(text: string) {
-  const response = await fetch(`${host.sandboxUrl}/_sandbox/published`);
-  const body = (await response.json()) as { published: unknown[] };
-  return body.published.map((entry) => WirePublished.parse(entry)).filter((reply) => reply.text === text);
-}
 
 async function allConversations(): Promise<ConversationSummary[]> {
   const items: ConversationSummary[] = [];
   for (let offset = 0; offset < 10_000; offset += 200) {
-    const page = await engine.call('inbox.list', { view: 'all', offset, limit: 200 });
+    const page = await demo.engine.call('inbox.list', { view: 'all', offset, limit: 200 });
     items.push(...page.items);
     if (page.items.length < 200) break;
   }
@@ -74,7 +54,7 @@ async function allConversations(): Promise<ConversationSummary[]> {
 
 /** How many rows the engine has in `view` (the screen's views nav shows the same). */
 async function total(view: 'needs_reply' | 'all'): Promise<number> {
-  return (await engine.call('inbox.list', { view, offset: 0, limit: 1 })).total;
+  return (await demo.engine.call('inbox.list', { view, offset: 0, limit: 1 })).total;
 }
 
 class Agent {
@@ -158,7 +138,7 @@ describe('triage with the keyboard only', () => {
   it('works through 30 conversations, remaps a key, switches to a Russian layout, and the engine agrees', async () => {
     const pointerEvents: string[] = [];
     const keys: string[] = [];
-    const { page, pageErrors } = await openApp(browser, host, async (page) => {
+    const { page, pageErrors } = await openApp(demo.browser, demo.host, async (page) => {
       await page.exposeFunction('__e2ePointer', (type: string) => pointerEvents.push(type));
       await page.exposeFunction('__e2eKey', (key: string) => keys.push(key));
       await page.addInitScript(WATCH_INPUT);
@@ -202,10 +182,10 @@ describe('triage with the keyboard only', () => {
     await expect.poll(() => agent.hasFocus(list)).toBe(true);
 
     // 2. Search for words of a conversation further down, open the result, close it; Home goes back to the top.
-    const queue = (await engine.call('inbox.list', { view: 'needs_reply', offset: 0, limit: 50 })).items;
+    const queue = (await demo.engine.call('inbox.list', { view: 'needs_reply', offset: 0, limit: 50 })).items;
     const wanted = queue[40]!;
     // Words of one message, so they match together; the longest ones are the rarest.
-    const [message] = (await engine.call('conversation.get', { id: wanted.id })).messages
+    const [message] = (await demo.engine.call('conversation.get', { id: wanted.id })).messages
       .filter((m) => m.direction === 'in')
       .sort((a, b) => b.body.length - a.body.length);
     const words = new Set(message!.body.split(/[^\p{L}]+/u).filter((word) => word.length >= 5));
@@ -301,7 +281,7 @@ describe('triage with the keyboard only', () => {
     await expect.poll(async () => (await settings.getByRole('status').textContent()) ?? '', POLL).toContain('Press the new keys');
     await agent.press('y');
     await expect.poll(async () => (await settings.getByRole('status').textContent()) ?? '', POLL).toMatch(/Close conversation.*Y/);
-    await expect.poll(async () => (await engine.call('settings.get', {})).keymap.close, POLL).toBe('KeyY');
+    await expect.poll(async () => (await demo.engine.call('settings.get', {})).keymap.close, POLL).toBe('KeyY');
     await agent.press('Escape');
     await settings.waitFor({ state: 'detached', ...POLL });
     await expect.poll(() => agent.hasFocus(list)).toBe(true);
@@ -359,7 +339,7 @@ describe('triage with the keyboard only', () => {
       expect(conversation.status).toBe('snoozed');
       expect(conversation.snoozedUntil).toBeGreaterThan(Date.now() + 30 * 60_000);
     }
-    const tags = (await engine.call('tags.list', {})).tags;
+    const tags = (await demo.engine.call('tags.list', {})).tags;
     const tagId = tags.find((tag) => tag.name === TAG)?.id;
     const russianTagId = tags.find((tag) => tag.name === RUSSIAN_TAG)?.id;
     expect(tagId).toBeDefined();
@@ -368,10 +348,10 @@ describe('triage with the keyboard only', () => {
     expect([...after.values()].filter((c) => c.tagIds.includes(russianTagId!)).map((c) => c.id)).toEqual(taggedRussian);
 
     // The reply went out once, and the conversation holds it once.
-    await expect.poll(async () => (await published(REPLY)).length, POLL).toBe(1);
-    const thread = await engine.call('conversation.get', { id: replied });
+    await expect.poll(async () => (await publishedWith(demo.host.sandboxUrl, REPLY)).length, POLL).toBe(1);
+    const thread = await demo.engine.call('conversation.get', { id: replied });
     expect(thread.messages.filter((m) => m.direction === 'out' && m.body === REPLY)).toHaveLength(1);
-    expect((await published(REPLY))[0]!.attempts).toBe(1);
+    expect((await publishedWith(demo.host.sandboxUrl, REPLY))[0]!.attempts).toBe(1);
     await page.close();
   });
 });
