@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../../main/engine/db/open';
+import { openDatabase } from '../../../main/engine/db/open';
 import { createRepos } from '../../../main/engine/db/repos';
 import { Ingestor, type InboundItem } from '../../../main/engine/inbox/ingest';
 import { createIdGenerator } from '../../../main/engine/support/ids';
+import { indexIsConsistent, message } from '../helpers/inbound';
 import { tempDir } from '../helpers/temp-dir';
 
 function workspace() {
@@ -17,30 +18,10 @@ function workspace() {
   return { db, repos, ingest, tick: (ms: number) => (clock += ms) };
 }
 
-let n = 0;
-function item(thread: string, body: string, at: number, extra: Partial<InboundItem> = {}): InboundItem {
-  n++;
-  return {
-    platformId: `m${n}`,
-    thread: { platformId: thread, kind: 'dm', title: '', rating: null },
-    author: { platformId: `u-${thread}`, name: `Customer ${thread}`, handle: `@${thread}` },
-    lang: 'en',
-    body,
-    createdAt: at,
-    direction: 'in',
-    visibility: 'private',
-    ...extra,
-  };
-}
-
-function ftsIsConsistent(db: Db): void {
-  db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)").run();
-}
-
 describe('ingest', () => {
   it('groups messages into conversations with contact, preview and newest-first order', () => {
     const { repos, ingest } = workspace();
-    const result = ingest([item('t1', 'first', 10), item('t2', 'other', 20), item('t1', '  second\n\nline  ', 30)]);
+    const result = ingest([message('t1', 'first', 10), message('t2', 'other', 20), message('t1', '  second\n\nline  ', 30)]);
     expect(result.inserted).toBe(3);
     const page = repos.conversations.page('needs_reply', 0, 10);
     expect(page.total).toBe(2);
@@ -52,7 +33,7 @@ describe('ingest', () => {
 
   it('is idempotent: re-ingesting a page adds nothing', () => {
     const { db, ingest } = workspace();
-    const page = [item('t1', 'a', 1), item('t1', 'b', 2)];
+    const page = [message('t1', 'a', 1), message('t1', 'b', 2)];
     ingest(page);
     expect(ingest(page)).toMatchObject({ inserted: 0, conversationIds: [] });
     expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(2);
@@ -60,25 +41,25 @@ describe('ingest', () => {
 
   it('reopens a pending or closed conversation when the customer writes again, but not for an older message', () => {
     const { db, repos, ingest } = workspace();
-    ingest([item('t1', 'hello', 100)]);
+    ingest([message('t1', 'hello', 100)]);
     const id = repos.conversations.page('needs_reply', 0, 1).items[0]!.id;
     db.prepare("UPDATE conversations SET status = 'closed' WHERE id = ?").run(id);
-    ingest([item('t1', 'late arrival from the past', 50)]);
+    ingest([message('t1', 'late arrival from the past', 50)]);
     expect(repos.conversations.get(id)!.status).toBe('closed');
-    ingest([item('t1', 'are you there?', 200)]);
+    ingest([message('t1', 'are you there?', 200)]);
     expect(repos.conversations.get(id)!.status).toBe('open');
   });
 
   it('a brand reply made elsewhere moves the conversation to pending', () => {
     const { repos, ingest } = workspace();
-    ingest([item('t1', 'question', 100), item('t1', 'answer', 200, { direction: 'out', author: { platformId: 'brand', name: 'Northwind', handle: '' } })]);
+    ingest([message('t1', 'question', 100), message('t1', 'answer', 200, { direction: 'out', author: { platformId: 'brand', name: 'Northwind', handle: '' } })]);
     expect(repos.conversations.page('pending', 0, 10).items.map((c) => c.preview)).toEqual(['answer']);
   });
 
   it('stores hostile bodies exactly as sent', () => {
     const { repos, ingest } = workspace();
     const hostile = '<img src=x onerror=alert(1)> \u202Eevil\u202C zero\u200Bwidth <script>alert("x")</script>';
-    ingest([item('t1', hostile, 1)]);
+    ingest([message('t1', hostile, 1)]);
     const id = repos.conversations.page('all', 0, 1).items[0]!.id;
     expect(repos.messages.listByConversation(id)[0]!.body).toBe(hostile);
   });
@@ -89,16 +70,16 @@ describe('ingest', () => {
     const { db, ingest } = workspace();
     db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', 0)").run();
     for (let page = 0; page < 5; page++) {
-      ingest(Array.from({ length: 200 }, (_, i) => item(`seg${i % 40}`, `order ${page} ${i} arrived late`, page * 1000 + i)));
+      ingest(Array.from({ length: 200 }, (_, i) => message(`seg${i % 40}`, `order ${page} ${i} arrived late`, page * 1000 + i)));
     }
     expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(1000);
     expect(db.prepare('SELECT count(DISTINCT segid) FROM messages_fts_idx').pluck().get()).toBe(5);
-    ftsIsConsistent(db);
+    indexIsConsistent(db);
   });
 
   it('pages through a view by offset with a stable total', () => {
     const { repos, ingest } = workspace();
-    ingest(Array.from({ length: 120 }, (_, i) => item(`t${i}`, `message ${i}`, i)));
+    ingest(Array.from({ length: 120 }, (_, i) => message(`t${i}`, `message ${i}`, i)));
     const seen = new Set<string>();
     for (let offset = 0; offset < 120; offset += 50) {
       const page = repos.conversations.page('needs_reply', offset, 50);

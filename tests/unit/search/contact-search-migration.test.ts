@@ -6,7 +6,7 @@ import { migrations } from '../../../main/engine/db/migrations';
 import { openDatabase } from '../../../main/engine/db/open';
 import { MessageSearch } from '../../../main/engine/search/message-search';
 import { tempDir } from '../helpers/temp-dir';
-import { indexIsConsistent } from './workspace';
+import { indexIsConsistent } from '../helpers/inbound';
 
 describe('migration 004: contact search', () => {
   it('indexes the authors of messages stored before it, and their words as before', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HIGHLIGHT_END as E, HIGHLIGHT_START as S } from '../../../shared/domain';
 import { FILTERED_RANK_WINDOW, RANK_WINDOW, RECENT_SCAN } from '../../../main/engine/search/message-search';
-import { indexIsConsistent, message, NOW, reply, searchWorkspace } from './workspace';
+import { indexIsConsistent, message, reply } from '../helpers/inbound';
+import { NOW, searchWorkspace } from './workspace';
 
 const DAY = 86_400_000;
 const bodies = (result: { hits: { snippet: string }[] }) => result.hits.map((h) => h.snippet.replace(/[\uE000\uE001]/gu, ''));

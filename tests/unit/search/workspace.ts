@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Platform } from '../../../shared/domain';
-import { openDatabase, type Db } from '../../../main/engine/db/open';
+import { openDatabase } from '../../../main/engine/db/open';
 import { AccountsRepo } from '../../../main/engine/db/repos/accounts';
 import { Ingestor, type InboundItem } from '../../../main/engine/inbox/ingest';
 import { MessageSearch } from '../../../main/engine/search/message-search';
@@ -24,30 +24,4 @@ export function searchWorkspace() {
   };
   const search = new MessageSearch(db, () => NOW);
   return { db, ingest, search, find: (query: string, limit = 50) => search.search(query, limit) };
-}
-
-let n = 0;
-/** A customer's message in thread `thread`, written by `author` (default: the thread's own customer). */
-export function message(thread: string, body: string, at: number, extra: Partial<InboundItem> = {}): InboundItem {
-  n++;
-  return {
-    platformId: `m${n}`,
-    thread: { platformId: thread, kind: 'dm', title: '', rating: null },
-    author: { platformId: `u-${thread}`, name: `Customer ${thread}`, handle: `@${thread}` },
-    lang: 'en',
-    body,
-    createdAt: at,
-    direction: 'in',
-    visibility: 'private',
-    ...extra,
-  };
-}
-
-export function reply(thread: string, body: string, at: number): InboundItem {
-  return message(thread, body, at, { direction: 'out', author: { platformId: 'brand', name: 'Northwind', handle: '@northwind' } });
-}
-
-/** FTS5's own check that the index holds exactly what its content says. */
-export function indexIsConsistent(db: Db): void {
-  db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)").run();
 }
