@@ -34,6 +34,18 @@ function skewedClock() {
   return clock;
 }
 
+/** An engine on a fresh workspace, its clock in the test's hands, with `body` sent into the longest undo window. */
+async function holdReply(clientId: string, body: string) {
+  const dataDir = newDataDir();
+  const platform = await sandbox();
+  const clock = skewedClock();
+  const a = startEngine(dataDir, { demoSandboxUrl: platform.url, now: clock.now });
+  const conversation = await firstConversation(a.client);
+  await setWindow(a.client, LONG);
+  const message = await a.client.call('reply.send', { conversationId: conversation.id, clientId, body });
+  return { dataDir, platform, clock, a, conversation, message };
+}
+
 describe('undo send', () => {
   it('has a 5 s window by default, changeable through settings', async () => {
     const platform = await sandbox();
@@ -88,14 +100,8 @@ describe('undo send', () => {
   });
 
   it('takes a reply back inside its window: the text returns, the message goes, nothing is ever published', async () => {
-    const dataDir = newDataDir();
-    const platform = await sandbox();
-    const clock = skewedClock();
-    const a = startEngine(dataDir, { demoSandboxUrl: platform.url, now: clock.now });
-    const conversation = await firstConversation(a.client);
-    await setWindow(a.client, LONG);
     const body = 'Oops, wrong customer.';
-    const message = await a.client.call('reply.send', { conversationId: conversation.id, clientId: 'oops', body });
+    const { dataDir, platform, clock, a, conversation, message } = await holdReply('oops', body);
     const changesBefore = a.eventsNamed('conversation.changed').length;
 
     expect(await a.client.call('reply.undo', { messageId: message.id })).toEqual({ body, visibility: message.visibility });
@@ -145,14 +151,8 @@ describe('undo send', () => {
   });
 
   it('keeps a reply waiting in its window across a restart and publishes it once afterwards', async () => {
-    const dataDir = newDataDir();
-    const platform = await sandbox();
-    const clock = skewedClock();
-    const a = startEngine(dataDir, { demoSandboxUrl: platform.url, now: clock.now });
-    const conversation = await firstConversation(a.client);
-    await setWindow(a.client, LONG);
     const body = 'Written right before the app closed.';
-    const message = await a.client.call('reply.send', { conversationId: conversation.id, clientId: 'restart', body });
+    const { dataDir, platform, clock, a, conversation, message } = await holdReply('restart', body);
     await a.close();
 
     const b = startEngine(dataDir, { demoSandboxUrl: platform.url, now: clock.now });
