@@ -29,6 +29,12 @@ export interface PublishedReply {
   createdAt: number;
 }
 
+/** Who a token belongs to, as the platform says (getMe, /me, groups.getById, /2/users/me). */
+export interface AccountIdentity {
+  platformAccountId: string;
+  displayName: string;
+}
+
 /**
  * What the sync and the outbox need from a platform. One implementation per
  * folder under platforms/, each with a thin fetch client and a zod mapper.
@@ -36,8 +42,23 @@ export interface PublishedReply {
 export interface Connector {
   /** The streams this account syncs (e.g. DMs, comments, mentions), each with its own cursor. */
   readonly streams: readonly string[];
+  /**
+   * True when sending again with the same idempotencyKey can never publish twice
+   * (VK random_id, comment guid, the sandbox's idempotency-key header). When false,
+   * the outbox asks findPublished before any resend after an ambiguous outcome.
+   */
+  readonly dedupesSends: boolean;
+  /** Validates the token against the platform; fails with `unauthorized` when it is not valid. */
+  verify(signal: AbortSignal): Promise<AccountIdentity>;
   fetchUpdates(stream: string, cursor: string | null, signal: AbortSignal): Promise<UpdatesPage>;
   sendReply(request: ReplyRequest, signal: AbortSignal): Promise<PublishedReply>;
+  /**
+   * After an ambiguous send: reads the thread's latest outbound messages on the
+   * platform and returns the one matching this request (sent at or after
+   * `sentAfter`), or null when the platform certainly does not have it.
+   * Required where dedupesSends is false; never asked otherwise.
+   */
+  findPublished?(request: ReplyRequest, sentAfter: number, signal: AbortSignal): Promise<PublishedReply | null>;
 }
 
 /**

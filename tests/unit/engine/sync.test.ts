@@ -95,6 +95,8 @@ describe('sync', () => {
     let served = false;
     const connector: Connector = {
       streams: ['updates'],
+      dedupesSends: true,
+      verify: () => Promise.reject(new Error('not used')),
       fetchUpdates: async (): Promise<UpdatesPage> => {
         const page = served ? { items: [], quarantined: [] } : mapped;
         served = true;

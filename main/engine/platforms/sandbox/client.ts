@@ -1,5 +1,5 @@
 import { parseRetryAfter, requestJson, type HttpResponse } from '../http';
-import { PlatformError, type Connector, type PublishedReply, type ReplyRequest, type UpdatesPage } from '../types';
+import { PlatformError, type AccountIdentity, type Connector, type PublishedReply, type ReplyRequest, type UpdatesPage } from '../types';
 import { mapItems } from './mapper';
 import { WireError, WireMe, WireReply, WireUpdatesPage } from './wire';
 
@@ -12,6 +12,8 @@ export interface SandboxConfig {
 /** The sandbox platform's client: a thin fetch wrapper over the wire format in wire.ts. */
 export class SandboxConnector implements Connector {
   readonly streams = ['updates'] as const;
+  /** The sandbox deduplicates on the idempotency-key header. */
+  readonly dedupesSends = true;
 
   constructor(
     private readonly config: SandboxConfig,
@@ -21,6 +23,11 @@ export class SandboxConnector implements Connector {
   async me(signal: AbortSignal): Promise<WireMe> {
     const response = this.check(await requestJson(`${this.config.baseUrl}/v1/me`, { method: 'GET' }, signal));
     return parse(WireMe, response.body, 'profile');
+  }
+
+  async verify(signal: AbortSignal): Promise<AccountIdentity> {
+    const me = await this.me(signal);
+    return { platformAccountId: me.id, displayName: me.name };
   }
 
   async fetchUpdates(_stream: string, cursor: string | null, signal: AbortSignal): Promise<UpdatesPage> {
