@@ -4,8 +4,11 @@ import { PriorityWeights, SlaSettings } from './triage';
 import {
   AccountSummary,
   Agent,
+  CannedRepeatLimit,
   CannedReply,
   CannedReplyFields,
+  CannedTag,
+  DEFAULT_CANNED_REPEAT_LIMIT,
   FillInField,
   CheckLanguage,
   ConversationAction,
@@ -46,6 +49,7 @@ const Settings = z.object({
   priorityWeights: PriorityWeights,
   /** How long a sent reply waits in the outbox, where it can still be undone; 0 sends at once. */
   undoWindowMs: UndoWindowMs.default(DEFAULT_UNDO_WINDOW_MS),
+  cannedRepeatLimit: CannedRepeatLimit.default(DEFAULT_CANNED_REPEAT_LIMIT),
 });
 
 /** Characters in an imported canned-reply file (see `canned.import`). */
@@ -109,6 +113,8 @@ export const calls = {
         overrides: z.array(z.string().max(100)).max(50).optional(),
         /** The language the composer checked the text in, so the check at publish finds what the agent saw. */
         lang: CheckLanguage.default('auto'),
+        /** The canned reply the text was built from: counted for the repeated-canned check when it goes out unchanged. */
+        cannedId: Id.optional(),
       })
       .strict(),
     Message,
@@ -121,7 +127,9 @@ export const calls = {
    * `reply.send` does: private in a DM, public anywhere else.
    */
   'checks.run': call(
-    z.object({ conversationId: Id, text: z.string().max(MAX_REPLY_LENGTH), visibility: Visibility.optional(), lang: CheckLanguage.default('auto') }).strict(),
+    z
+      .object({ conversationId: Id, text: z.string().max(MAX_REPLY_LENGTH), visibility: Visibility.optional(), lang: CheckLanguage.default('auto'), cannedId: Id.optional() })
+      .strict(),
     z.object({ lang: Language, findings: z.array(Finding) }),
   ),
   /** Adds a brand or product name to the workspace's spelling list (any case counts as the same word; adding it again is a no-op). */
@@ -145,6 +153,7 @@ export const calls = {
         keymap: KeymapOverrides.optional(),
         priorityWeights: PriorityWeights.optional(),
         undoWindowMs: UndoWindowMs.optional(),
+        cannedRepeatLimit: CannedRepeatLimit.optional(),
       })
       .strict(),
     Settings,
@@ -162,7 +171,7 @@ export const calls = {
   'sla.update': call(z.object({ accountId: Id, sla: SlaSettings }).strict(), SlaSettings),
   /** The canned library, best match first: fuzzy over title, body and shortcut, the conversation's language first, then recent use. */
   'canned.list': call(
-    z.object({ query: z.string().max(200).optional(), lang: Language.optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    z.object({ query: z.string().max(200).optional(), lang: Language.optional(), tag: CannedTag.optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(),
     z.object({ replies: z.array(CannedReply) }),
   ),
   /** Creates (no id) or edits a reply; a shortcut another reply has is refused with `refused`. */

@@ -202,12 +202,18 @@ export const MAX_REPLY_LENGTH = 10_000;
 export const UndoWindowMs = z.number().int().min(0).max(60_000);
 export const DEFAULT_UNDO_WINDOW_MS = 5_000;
 
+/** The repeated-canned check warns when a canned reply went unchanged to more customers than this in 24 hours. */
+export const CannedRepeatLimit = z.number().int().min(0).max(10_000);
+export const DEFAULT_CANNED_REPEAT_LIMIT = 5;
+
 /**
  * A reply from the canned library. Tags may not hold ";" because the CSV
- * format joins them with it; a shortcut is one word, typed after "/" in the
+ * format joins them with it; a shortcut is one word, typed after ";" in the
  * composer, and kept in lower case so that uniqueness ignores case in every
  * alphabet (SQLite's NOCASE folds only ASCII).
  */
+/** The tag that marks the "let's continue privately" line the composer offers in the public thread after a private reply. */
+export const HANDOFF_TAG = 'handoff';
 export const CannedTag = z.string().trim().min(1).max(40).regex(/^[^;]+$/u, 'a tag may not contain ";"');
 export const CannedShortcut = z
   .string()

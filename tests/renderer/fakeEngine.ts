@@ -333,7 +333,7 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
   });
 
   const customWords: string[] = [];
-  const settings = () => ({ language: engine.language, keymap: {}, priorityWeights: PriorityWeights.parse({}), undoWindowMs: engine.undoWindowMs });
+  const settings = () => ({ language: engine.language, keymap: {}, priorityWeights: PriorityWeights.parse({}), undoWindowMs: engine.undoWindowMs, cannedRepeatLimit: 5 });
 
   const engine: FakeEngine = {
     conversations: Array.from({ length: count }, (_, index) => makeConversation(index, now)),

@@ -1,3 +1,4 @@
+import { placeholders } from '../../../shared/canned/placeholders';
 import type { FillInField } from '../../../shared/domain';
 
 /** What a canned reply's variables are filled from: the conversation it goes into. */
@@ -14,9 +15,6 @@ export interface Rendered {
   /** Every `{{? … }}` left in `text`, in order: the composer puts the cursor in the first and Tab moves on. */
   fields: FillInField[];
 }
-
-/** Same syntax as the placeholder check (checks/placeholders.ts), so whatever this leaves, the check sees. */
-const PLACEHOLDER_RE = /\{\{\s*(\?)?\s*([^{}\n]{0,200}?)\s*\}\}/g;
 
 /**
  * Fills the variables of a canned reply. Fill-in fields stay in the text, so
@@ -35,10 +33,11 @@ export function renderCanned(body: string, context: RenderContext): Rendered {
   const fields: FillInField[] = [];
   let text = '';
   let copied = 0;
-  for (const m of body.matchAll(PLACEHOLDER_RE)) {
-    const [whole, fillIn, name = ''] = m;
-    text += body.slice(copied, m.index);
-    copied = m.index + whole.length;
+  // The placeholder check reads the same syntax (shared/canned/placeholders.ts), so whatever this leaves, the check sees.
+  for (const { start, end, fillIn, name } of placeholders(body)) {
+    const whole = body.slice(start, end);
+    text += body.slice(copied, start);
+    copied = end;
     if (fillIn) {
       fields.push({ start: text.length, end: text.length + whole.length, label: name });
       text += whole;

@@ -17,6 +17,8 @@ export type CannedReplyWithUse = CannedReply & { lastUsedAt: number | null };
 
 export interface CannedUse {
   cannedReplyId: string;
+  /** The reply that carried it: taking the reply back (undo) takes the use back. */
+  messageId: string;
   conversationId: string | null;
   contactId: string | null;
   /** Sent as inserted, with only its variables filled. */
@@ -35,6 +37,7 @@ export class CannedRepo {
   private readonly updateOne;
   private readonly deleteOne;
   private readonly insertUse;
+  private readonly countCustomers;
 
   constructor(private readonly db: Db) {
     this.selectAll = db.prepare<[], Row & { lastUsedAt: number | null }>(
@@ -48,7 +51,14 @@ export class CannedRepo {
     );
     this.updateOne = db.prepare('UPDATE canned_replies SET title = @title, body = @body, lang = @lang, tags = @tags, shortcut = @shortcut, updated_at = @updatedAt WHERE id = @id');
     this.deleteOne = db.prepare('DELETE FROM canned_replies WHERE id = ?');
-    this.insertUse = db.prepare('INSERT INTO canned_uses (canned_reply_id, conversation_id, contact_id, unchanged, at) VALUES (?, ?, ?, ?, ?)');
+    this.insertUse = db.prepare('INSERT INTO canned_uses (canned_reply_id, message_id, conversation_id, contact_id, unchanged, at) VALUES (?, ?, ?, ?, ?, ?)');
+    // A use without a known contact (contact deleted) still counts as someone: COALESCE to the conversation.
+    this.countCustomers = db
+      .prepare<[string, number, string | null], number>(
+        `SELECT count(DISTINCT coalesce(contact_id, 'conversation:' || conversation_id, 'use:' || rowid)) FROM canned_uses
+         WHERE canned_reply_id = ? AND at >= ? AND unchanged = 1 AND contact_id IS NOT ?`,
+      )
+      .pluck();
   }
 
   /** Every reply, by title; the library is small enough (thousands at most) to rank in memory. */
@@ -87,7 +97,12 @@ export class CannedRepo {
 
   /** Called when a reply built from a canned one is sent. */
   recordUse(use: CannedUse): void {
-    this.insertUse.run(use.cannedReplyId, use.conversationId, use.contactId, use.unchanged ? 1 : 0, use.at);
+    this.insertUse.run(use.cannedReplyId, use.messageId, use.conversationId, use.contactId, use.unchanged ? 1 : 0, use.at);
+  }
+
+  /** Distinct customers who got this reply unchanged since `since`, not counting `exceptContactId`. */
+  customersUnchangedSince(cannedReplyId: string, since: number, exceptContactId: string | null): number {
+    return this.countCustomers.get(cannedReplyId, since, exceptContactId) ?? 0;
   }
 }
 

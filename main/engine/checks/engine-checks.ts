@@ -5,13 +5,15 @@
  * before a reply is queued. The spell engine starts on the first check, so a
  * workspace that never writes pays nothing for it.
  */
-import { defaultVisibility, type Message, type Visibility } from '../../../shared/domain';
+import { CannedRepeatLimit, DEFAULT_CANNED_REPEAT_LIMIT, defaultVisibility, type Message, type Visibility } from '../../../shared/domain';
 import { RpcError } from '../../../shared/rpc';
+import { renderForConversation } from '../canned/for-conversation';
+import { sentUnchanged } from '../canned/unchanged';
 import type { Db } from '../db/open';
 import type { Repos } from '../db/repos';
 import type { ReplyInput } from '../outbox/outbox';
 import { createSpellChecker, SpellCheckerClosedError, type SpellCheckerClient } from '../spell/client';
-import { runChecks, type CheckLang, type CheckResult, type Finding, type SpellChecker } from './index';
+import { runChecks, type CannedUses, type CheckLang, type CheckResult, type Finding, type SpellChecker } from './index';
 
 export interface ReplyCheckInput {
   conversationId: string;
@@ -19,6 +21,8 @@ export interface ReplyCheckInput {
   /** By default as `reply.send` would publish it: private in a DM, public elsewhere. */
   visibility?: Visibility;
   lang: 'auto' | CheckLang;
+  /** The canned reply the text was built from, for the repeated-canned check. */
+  cannedId?: string;
 }
 
 export interface EngineChecksDeps {
@@ -29,6 +33,9 @@ export interface EngineChecksDeps {
   /** Starts the spell engine (Hunspell in its own worker); tests may hand in another. */
   createSpeller?: () => SpellCheckerClient;
 }
+
+const CANNED_REPEAT_LIMIT_KEY = 'composer.cannedRepeatLimit';
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What stops a send: every block, and every warning whose rule the agent did not override. */
 function stoppingFindings(findings: readonly Finding[], overrides: ReadonlySet<string>): Finding[] {
@@ -59,14 +66,37 @@ export class EngineChecks {
     this.words = new Set(deps.repos.customWords.list());
   }
 
-  async check(input: ReplyCheckInput): Promise<CheckResult & { visibility: Visibility }> {
+  /** Warn when a canned reply went unchanged to more customers than this in the last 24 hours. */
+  get cannedRepeatLimit(): number {
+    return this.deps.repos.settings.get(CANNED_REPEAT_LIMIT_KEY, CannedRepeatLimit, DEFAULT_CANNED_REPEAT_LIMIT);
+  }
+
+  set cannedRepeatLimit(limit: number) {
+    this.deps.repos.settings.set(CANNED_REPEAT_LIMIT_KEY, CannedRepeatLimit.parse(limit));
+  }
+
+  async check(input: ReplyCheckInput): Promise<CheckResult & { visibility: Visibility; cannedUses?: CannedUses }> {
     const { repos } = this.deps;
     const target = repos.conversations.target(input.conversationId);
     if (!target) throw new RpcError('not_found', 'No such conversation');
     const platform = repos.accounts.get(target.accountId)!.platform;
     const visibility = input.visibility ?? defaultVisibility(target.kind);
-    const result = await runChecks({ text: input.text, visibility, platform, lang: input.lang, spelling: this.spelling, customWords: this.words });
-    return { ...result, visibility };
+    const cannedUses = input.cannedId === undefined ? undefined : this.cannedUses(input.cannedId, input.conversationId, target.contactId, input.text);
+    const result = await runChecks({ text: input.text, visibility, platform, lang: input.lang, spelling: this.spelling, customWords: this.words, cannedUses });
+    return { ...result, visibility, cannedUses };
+  }
+
+  /** How often the canned reply went out unchanged lately; nothing when it has been deleted since it was inserted. */
+  private cannedUses(cannedId: string, conversationId: string, contactId: string | null, text: string): CannedUses | undefined {
+    const { repos, now } = this.deps;
+    const reply = repos.canned.get(cannedId);
+    const rendered = reply && renderForConversation(repos, reply, conversationId);
+    if (!rendered) return undefined;
+    return {
+      unchanged: sentUnchanged(text, rendered),
+      customersLast24h: repos.canned.customersUnchangedSince(cannedId, now() - DAY_MS, contactId),
+      limit: this.cannedRepeatLimit,
+    };
   }
 
   /**
@@ -78,11 +108,11 @@ export class EngineChecks {
    * gets that message back unchecked — refusing it now would tell the agent a
    * queued, maybe published, reply was not sent.
    */
-  async send(input: ReplyInput & { overrides: readonly string[]; lang: 'auto' | CheckLang }, enqueue: (reply: ReplyInput) => Message): Promise<Message> {
+  async send(input: ReplyInput & { overrides: readonly string[]; lang: 'auto' | CheckLang; cannedId?: string }, enqueue: (reply: ReplyInput) => Message): Promise<Message> {
     const { db, repos, now } = this.deps;
-    const { overrides, lang, ...reply } = input;
+    const { overrides, lang, cannedId, ...reply } = input;
     if (repos.messages.getByClientId(reply.clientId)) return enqueue(reply);
-    const { findings, visibility } = await this.check({ conversationId: reply.conversationId, text: reply.body, visibility: reply.visibility, lang });
+    const { findings, visibility, cannedUses } = await this.check({ conversationId: reply.conversationId, text: reply.body, visibility: reply.visibility, lang, cannedId });
     const stopping = stoppingFindings(findings, new Set(overrides));
     if (stopping.length > 0) {
       throw new RpcError(
@@ -95,10 +125,14 @@ export class EngineChecks {
       // Another call with this client id may have queued it while this one was checking.
       const retried = repos.messages.getByClientId(reply.clientId) !== undefined;
       const message = enqueue({ ...reply, visibility });
-      // Nothing stopped the send, so every finding left is a warning the agent overrode.
       if (!retried) {
+        // Nothing stopped the send, so every finding left is a warning the agent overrode.
         for (const { rule, text } of findings) {
           repos.audit.record({ at: now(), actor: reply.actor, action: 'check.override', entity: 'message', entityId: message.id, data: { conversationId: reply.conversationId, rule, text } });
+        }
+        if (cannedId !== undefined && cannedUses) {
+          const contactId = repos.conversations.target(reply.conversationId)?.contactId ?? null;
+          repos.canned.recordUse({ cannedReplyId: cannedId, messageId: message.id, conversationId: reply.conversationId, contactId, unchanged: cannedUses.unchanged, at: now() });
         }
       }
       return message;

@@ -6,7 +6,6 @@
  */
 export { runChecks, type CheckInput, type CheckResult } from './run-checks';
 export { lengthLimit, measure } from './length';
-export { KNOWN_VARIABLES } from './placeholders';
 export type { CannedUses } from './repeated-canned';
 export type { Misspelling, SpellChecker } from './spelling';
 export type { CheckLang, Finding, FindingFix, FindingKind, Severity } from './types';

@@ -3,18 +3,13 @@
  * (`{{? order number }}`), or a variable the engine cannot fill
  * (`{{contact.nmae}}`). Known variables are filled at publish time and pass.
  */
+import { KNOWN_VARIABLES, placeholders } from '../../../shared/canned/placeholders';
 import type { Draft } from './types';
-
-export const KNOWN_VARIABLES: ReadonlySet<string> = new Set(['contact.first_name', 'contact.name', 'agent.name', 'account.name', 'platform']);
-
-// Bounded, so a stray "{{" in a 100 KB paste cannot make this scan quadratic.
-const PLACEHOLDER_RE = /\{\{\s*(\?)?\s*([^{}\n]{0,200}?)\s*\}\}/g;
 
 export function placeholderFindings(text: string): Draft[] {
   const found: Draft[] = [];
-  for (const m of text.matchAll(PLACEHOLDER_RE)) {
-    const [whole, fillIn, name = ''] = m;
-    const span = { start: m.index, end: m.index + whole.length };
+  for (const { start, end, fillIn, name } of placeholders(text)) {
+    const span = { start, end };
     if (fillIn) {
       found.push({ kind: 'placeholder', rule: 'placeholder.unfilled', severity: 'block', ...span, messageKey: 'check.placeholder.unfilled', params: { field: name }, suggestions: [], fix: null });
     } else if (!KNOWN_VARIABLES.has(name)) {

@@ -1,5 +1,4 @@
-import { ME, type CannedReply, type CannedReplyFields } from '../../../shared/domain';
-import { translate } from '../../../shared/i18n';
+import type { CannedReply, CannedReplyFields } from '../../../shared/domain';
 import { RpcError, type Handlers } from '../../../shared/rpc';
 import { seedDefaultLibrary } from '../canned/defaults';
 import { toCsv } from '../canned/formats/csv';
@@ -7,7 +6,7 @@ import { toJson } from '../canned/formats/json';
 import { CannedImportError } from '../canned/formats/records';
 import { readImport } from '../canned/importer';
 import { rankCanned } from '../canned/ranking';
-import { renderCanned } from '../canned/render';
+import { renderForConversation } from '../canned/for-conversation';
 import type { CallContext, HandlerDeps } from './context';
 
 type CannedCalls = 'canned.list' | 'canned.save' | 'canned.delete' | 'canned.duplicate' | 'canned.render' | 'canned.import' | 'canned.export';
@@ -44,7 +43,11 @@ export function cannedHandlers({ repos, events, newId, now }: HandlerDeps): Pick
   };
 
   return {
-    'canned.list': ({ query, lang, limit }) => ({ replies: rankCanned(repos.canned.list(), { query: query ?? '', lang, now: now() }).slice(0, limit) }),
+    'canned.list': ({ query, lang, tag, limit }) => {
+      // Tags compare as the library shows them: without regard to case, in any alphabet.
+      const tagged = tag === undefined ? repos.canned.list() : repos.canned.list().filter((r) => r.tags.some((t) => t.toLocaleLowerCase() === tag.toLocaleLowerCase()));
+      return { replies: rankCanned(tagged, { query: query ?? '', lang, now: now() }).slice(0, limit) };
+    },
     'canned.save': ({ id, ...fields }, ctx) => {
       shortcutFree(fields.shortcut, id);
       if (id === undefined) return create(fields, ctx.actor, { title: fields.title });
@@ -66,16 +69,9 @@ export function cannedHandlers({ repos, events, newId, now }: HandlerDeps): Pick
       return create({ title: `${title.slice(0, MAX_TITLE - COPY_SUFFIX.length)}${COPY_SUFFIX}`, body, lang, tags, shortcut: null }, ctx.actor, { from: id });
     },
     'canned.render': ({ id, conversationId }) => {
-      const { body, lang } = reply(id);
-      const conversation = repos.conversations.get(conversationId);
-      if (!conversation) throw new RpcError('not_found', 'No such conversation');
-      return renderCanned(body, {
-        contact: { name: conversation.contactName },
-        agent: { name: repos.agents.get(ME)?.name ?? '' },
-        account: { name: repos.accounts.get(conversation.accountId)?.name ?? '' },
-        // Named in the reply's language: it is part of the sentence.
-        platform: translate(lang ?? conversation.lang ?? 'en', `platform.${conversation.platform}`),
-      });
+      const rendered = renderForConversation(repos, reply(id), conversationId);
+      if (!rendered) throw new RpcError('not_found', 'No such conversation');
+      return rendered;
     },
     'canned.import': ({ format, content }, ctx) => {
       let fresh: CannedReplyFields[];

@@ -10,12 +10,13 @@ const LANGUAGE_KEY = 'ui.language';
 const KEYMAP_KEY = 'ui.keymap';
 
 /** UI language, keymap, priority weights, and each account's SLA. */
-export function settingsHandlers({ repos, policy, outbox, events, now }: HandlerDeps): Pick<Handlers<CallContext>, SettingsCalls> {
+export function settingsHandlers({ repos, policy, outbox, checks, events, now }: HandlerDeps): Pick<Handlers<CallContext>, SettingsCalls> {
   const read = (): CallOutput<'settings.get'> => ({
     language: repos.settings.get(LANGUAGE_KEY, Language.nullable(), null),
     keymap: repos.settings.get(KEYMAP_KEY, KeymapOverrides, {}),
     priorityWeights: policy.weights(),
     undoWindowMs: outbox.undoWindowMs,
+    cannedRepeatLimit: checks.cannedRepeatLimit,
   });
   const audit = (actor: string, entityId: string, data: Record<string, unknown>) =>
     repos.audit.record({ at: now(), actor, action: 'settings.update', entity: 'settings', entityId, data });
@@ -25,7 +26,7 @@ export function settingsHandlers({ repos, policy, outbox, events, now }: Handler
 
   return {
     'settings.get': read,
-    'settings.update': ({ language, keymap, priorityWeights, undoWindowMs }, ctx) => {
+    'settings.update': ({ language, keymap, priorityWeights, undoWindowMs, cannedRepeatLimit }, ctx) => {
       // Check everything before writing anything: a refused keymap must not leave a changed language behind.
       if (keymap !== undefined) {
         const resolved = resolveKeymap(DEFAULT_KEYMAP, keymap);
@@ -42,6 +43,10 @@ export function settingsHandlers({ repos, policy, outbox, events, now }: Handler
       if (undoWindowMs !== undefined) {
         outbox.undoWindowMs = undoWindowMs;
         audit(ctx.actor, 'composer.undoWindowMs', { undoWindowMs });
+      }
+      if (cannedRepeatLimit !== undefined) {
+        checks.cannedRepeatLimit = cannedRepeatLimit;
+        audit(ctx.actor, 'composer.cannedRepeatLimit', { cannedRepeatLimit });
       }
       if (priorityWeights !== undefined) {
         policy.setWeights(priorityWeights);

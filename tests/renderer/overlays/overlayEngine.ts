@@ -46,7 +46,7 @@ export function createOverlayEngine(): OverlayEngine {
     ]),
   ) as unknown as Handlers<undefined>;
 
-  const settings = () => ({ language: engine.language, keymap: engine.keymap, priorityWeights: PriorityWeights.parse({}), undoWindowMs: 5_000 });
+  const settings = () => ({ language: engine.language, keymap: engine.keymap, priorityWeights: PriorityWeights.parse({}), undoWindowMs: 5_000, cannedRepeatLimit: 5 });
 
   const dispatch = handle<undefined>({
     ...unsupported,

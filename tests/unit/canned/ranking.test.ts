@@ -58,7 +58,8 @@ describe('canned.list', () => {
     await w.emptyLibrary();
     await w.client.call('canned.save', { title: 'Greeting one', body: 'Hi!', lang: 'en', tags: [], shortcut: null });
     const two = await w.client.call('canned.save', { title: 'Greeting two', body: 'Hello!', lang: 'en', tags: [], shortcut: null });
-    w.engine.repos.canned.recordUse({ cannedReplyId: two.id, conversationId: null, contactId: null, unchanged: true, at: Date.now() });
+    const conversationId = w.conversationWith({ name: 'Anna' });
+    await w.client.call('reply.send', { conversationId, clientId: 'c1', body: 'Hello!', cannedId: two.id });
     expect(titles((await w.client.call('canned.list', { query: 'greet', lang: 'en', limit: 10 })).replies)).toEqual(['Greeting two', 'Greeting one']);
     expect((await w.client.call('canned.list', { query: 'greet', limit: 1 })).replies.map((r) => r.id)).toEqual([two.id]);
   });

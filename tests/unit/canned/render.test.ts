@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstName, renderCanned, type RenderContext } from '../../../main/engine/canned/render';
-import { KNOWN_VARIABLES, placeholderFindings } from '../../../main/engine/checks/placeholders';
+import { placeholderFindings } from '../../../main/engine/checks/placeholders';
+import { KNOWN_VARIABLES } from '../../../shared/canned/placeholders';
 import { cannedWorkspace } from './workspace';
 
 const CONTEXT: RenderContext = { contact: { name: 'Anna Kowalska' }, agent: { name: 'Marek' }, account: { name: 'Northwind Goods' }, platform: 'Facebook' };

@@ -1,6 +1,7 @@
 import { Ingestor } from '../../../main/engine/inbox/ingest';
 import { createIdGenerator } from '../../../main/engine/support/ids';
 import type { Language, Platform } from '../../../shared/domain';
+import type { EngineOptions } from '../../../main/engine/engine';
 import { newDataDir, startEngine, type RunningEngine } from '../helpers/engine';
 
 export interface CannedWorkspace extends RunningEngine {
@@ -10,8 +11,8 @@ export interface CannedWorkspace extends RunningEngine {
   emptyLibrary(): Promise<void>;
 }
 
-export function cannedWorkspace(dataDir = newDataDir()): CannedWorkspace {
-  const running = startEngine(dataDir);
+export function cannedWorkspace(dataDir = newDataDir(), options: Partial<EngineOptions> = {}): CannedWorkspace {
+  const running = startEngine(dataDir, options);
   const newId = createIdGenerator();
   let n = 0;
   return Object.assign(running, {

@@ -60,8 +60,8 @@ function fakeHandlers(overrides: Partial<Handlers<null>> = {}): Handlers<null> {
       sendAt: null,
     }),
     'search.messages': () => ({ hits: [], ignored: [] }),
-    'settings.get': () => ({ language: null, keymap: {}, priorityWeights: PriorityWeights.parse({}), undoWindowMs: 5_000 }),
-    'settings.update': ({ language }) => ({ language: language ?? null, keymap: {}, priorityWeights: PriorityWeights.parse({}), undoWindowMs: 5_000 }),
+    'settings.get': () => ({ language: null, keymap: {}, priorityWeights: PriorityWeights.parse({}), undoWindowMs: 5_000, cannedRepeatLimit: 5 }),
+    'settings.update': ({ language }) => ({ language: language ?? null, keymap: {}, priorityWeights: PriorityWeights.parse({}), undoWindowMs: 5_000, cannedRepeatLimit: 5 }),
     ...overrides,
   };
 }

@@ -46,6 +46,7 @@ export interface ReplyTarget {
   accountId: string;
   platformId: string;
   kind: ConversationSummary['kind'];
+  contactId: string | null;
 }
 
 /** What triage reads and writes of one conversation. */
@@ -121,7 +122,7 @@ export class ConversationsRepo {
   constructor(private readonly db: Db) {
     this.selectOne = db.prepare<[string], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE c.id = ?`);
     this.selectTarget = db.prepare<[string], ReplyTarget>(
-      'SELECT account_id AS accountId, platform_id AS platformId, kind FROM conversations WHERE id = ?',
+      'SELECT account_id AS accountId, platform_id AS platformId, kind, contact_id AS contactId FROM conversations WHERE id = ?',
     );
     this.selectTriage = db.prepare<[string], TriageState>(
       `SELECT id, account_id AS accountId, kind, status, snoozed_until AS snoozedUntil, assignee AS assigneeId,
