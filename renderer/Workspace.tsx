@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import type { ConversationSummary } from '../shared/domain';
 import type { ActionId } from '../shared/keymap';
 import { actionDef } from '../shared/keymap/actions';
+import type { ComposerHandle } from './composer/composerHandle';
 import { ConversationPane } from './conversation/ConversationPane';
 import { useI18n } from './i18n/I18nProvider';
 import { LanguageSwitcher } from './i18n/LanguageSwitcher';
@@ -28,10 +29,11 @@ import { GOTO_VIEW, SNOOZE_PRESET } from './workspaceActions';
  */
 export function Workspace() {
   const { t } = useI18n();
-  const { conversation, triage } = useSession();
+  const { conversation, composer, triage } = useSession();
   const listRef = useRef<HTMLDivElement>(null);
   const listHandle = useRef<InboxListHandle>(null);
   const replyRef = useRef<HTMLTextAreaElement>(null);
+  const composerRef = useRef<ComposerHandle>(null);
   const paneRef = useRef<HTMLElement>(null);
   const [picker, setPicker] = useState<Picker | null>(null);
 
@@ -40,9 +42,12 @@ export function Workspace() {
 
   const focusList = () => listRef.current?.focus();
 
-  const replyTo = (selected: ConversationSummary) => {
+  const replyTo = (selected: ConversationSummary, privately = false) => {
     // `r` answers the open conversation; with none open it opens the selected one, rendered now so its box can take focus.
     if (conversation.state.getState().opened === null) flushSync(() => conversation.open(selected));
+    const answering = conversation.state.getState().opened ?? selected;
+    // Shift+R on a public comment: the platform's private reply (or a DM) instead of an answer in the thread.
+    if (privately && answering.kind !== 'dm') composer.setVisibility(answering.id, 'private');
     replyRef.current?.focus();
   };
 
@@ -67,6 +72,8 @@ export function Workspace() {
   const runAction = (id: ActionId): void => {
     // Moving, opening and checking are the list's, and leave the agent in it.
     if (actionDef(id).scope === 'list' && listHandle.current?.run(id)) return focusList();
+    // The reply box's own actions (insert a canned reply, fix, go private) are the open reply box's to run.
+    if (actionDef(id).scope === 'composer' && composerRef.current?.run(id)) return;
     const view = GOTO_VIEW[id];
     if (view !== undefined) {
       triage.setView(view);
@@ -95,7 +102,7 @@ export function Workspace() {
         const opened = conversation.state.getState().opened;
         const inPane = paneRef.current?.contains(document.activeElement) ?? false;
         const target = inPane ? opened : (triage.list.getState().rows.get(triage.cursor.getState().index) ?? opened);
-        if (target) replyTo(target);
+        if (target) replyTo(target, id === 'replyPrivately');
         return;
       }
       case 'send': {
@@ -149,7 +156,7 @@ export function Workspace() {
       <main className="workspace">
         <ViewsNav onChosen={focusList} />
         <InboxPane listRef={listRef} handleRef={listHandle} onOpen={conversation.open} onReply={replyTo} />
-        <ConversationPane paneRef={paneRef} replyRef={replyRef} onBack={focusList} />
+        <ConversationPane paneRef={paneRef} replyRef={replyRef} composerRef={composerRef} onBack={focusList} />
       </main>
       <Pickers
         picker={picker}

@@ -264,6 +264,7 @@ export type Finding = z.infer<typeof Finding>;
 
 /** The language a reply is checked in: detected from the text, or the agent's choice. */
 export const CheckLanguage = z.enum(['auto', ...Language.options]);
+export type CheckLanguage = z.infer<typeof CheckLanguage>;
 
 /** A brand or product name for spelling: one word as Hunspell sees it (letters, then letters, digits, apostrophes or hyphens). */
 export const CustomWord = z

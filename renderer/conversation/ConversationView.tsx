@@ -2,6 +2,7 @@ import { useId, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import type { ConversationSummary, Message } from '../../shared/domain';
 import { RpcError } from '../../shared/rpc';
+import type { ComposerHandle } from '../composer/composerHandle';
 import { useI18n } from '../i18n/I18nProvider';
 import { useNow } from '../i18n/useNow';
 import { errorReason } from '../rpc/errorReason';
@@ -13,7 +14,13 @@ import { ReplyBox } from './ReplyBox';
 
 const NO_PENDING: readonly PendingReply[] = [];
 
-export function ConversationView({ opened, replyRef }: { opened: ConversationSummary; replyRef: RefObject<HTMLTextAreaElement | null> }) {
+interface ConversationViewProps {
+  opened: ConversationSummary;
+  replyRef: RefObject<HTMLTextAreaElement | null>;
+  composerRef: RefObject<ComposerHandle | null>;
+}
+
+export function ConversationView({ opened, replyRef, composerRef }: ConversationViewProps) {
   const { t } = useI18n();
   const { conversation: store } = useSession();
   const conversation = useStore(store.state, (s) => s.conversation);
@@ -33,7 +40,7 @@ export function ConversationView({ opened, replyRef }: { opened: ConversationSum
         id: reply.clientId,
         conversationId: opened.id,
         direction: 'out',
-        visibility: 'public',
+        visibility: reply.visibility ?? (opened.kind === 'dm' ? 'private' : 'public'),
         authorName: t('message.you'),
         body: reply.body,
         createdAt: reply.createdAt,
@@ -57,7 +64,7 @@ export function ConversationView({ opened, replyRef }: { opened: ConversationSum
         </p>
       )}
       <MessageLog messages={shown} now={now} />
-      <ReplyBox conversationId={opened.id} messages={shown} textareaRef={replyRef} />
+      <ReplyBox conversation={opened} messages={shown} textareaRef={replyRef} handleRef={composerRef} />
     </article>
   );
 }

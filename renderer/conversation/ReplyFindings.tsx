@@ -1,13 +1,7 @@
 import type { Finding } from '../../shared/domain';
-import { catalogs, type MessageKey, type Translator } from '../../shared/i18n';
+import { describeFinding } from '../composer/describeFinding';
 import { useI18n } from '../i18n/I18nProvider';
 import { KeyHints } from '../triage/KeyHints';
-
-/** The engine names each finding's message by catalog key; a key this build does not know falls back to the finding's kind. */
-function describe(t: Translator, finding: Finding): string {
-  const known = Object.prototype.hasOwnProperty.call(catalogs.en, finding.messageKey);
-  return known ? t(finding.messageKey as MessageKey, finding.params) : finding.kind;
-}
 
 interface ReplyFindingsProps {
   id: string;
@@ -29,7 +23,7 @@ export function ReplyFindings({ id, findings, onSendAnyway }: ReplyFindingsProps
       <ul>
         {findings.map((finding) => (
           <li key={`${finding.rule}:${finding.start}`} data-severity={finding.severity} dir="auto">
-            {describe(t, finding)}
+            {describeFinding(t, finding)}
           </li>
         ))}
       </ul>

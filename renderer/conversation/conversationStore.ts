@@ -1,12 +1,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Conversation, ConversationSummary, Finding, Message } from '../../shared/domain';
+import type { Conversation, ConversationSummary, Finding, Message, Visibility } from '../../shared/domain';
 import { RpcError, type Client } from '../../shared/rpc';
+import type { ComposerStore } from '../composer/composerStore';
 import { createDraftSaver, type DraftSaver } from './draftSaver';
 
 /** A reply the engine has not acknowledged yet; shown as queued at once. */
 export interface PendingReply {
   clientId: string;
   body: string;
+  visibility: Visibility | undefined;
   createdAt: number;
 }
 
@@ -57,11 +59,14 @@ const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<st
   return rest;
 };
 
-export function createConversationStore(
-  client: Client,
-  newClientId: () => string = () => crypto.randomUUID(),
-  drafts: DraftSaver = createDraftSaver(client),
-): ConversationStore {
+export interface ConversationStoreDeps {
+  /** How each reply is being written (visibility, language, canned origin), and what follows a send or an undo. */
+  composer: Pick<ComposerStore, 'mode' | 'check' | 'sent' | 'restored'>;
+  newClientId?: () => string;
+  drafts?: DraftSaver;
+}
+
+export function createConversationStore(client: Client, { composer, newClientId = () => crypto.randomUUID(), drafts = createDraftSaver(client) }: ConversationStoreDeps): ConversationStore {
   const state = createStore<ConversationState>(() => ({
     opened: null,
     conversation: null,
@@ -118,6 +123,17 @@ export function createConversationStore(
     );
   };
 
+  /** A DM is answered in private anyway; anything else is public unless the agent says otherwise. */
+  const publicByDefault = (conversationId: string) => {
+    const { opened, conversation } = state.getState();
+    const known = conversation?.id === conversationId ? conversation : opened?.id === conversationId ? opened : null;
+    return known !== null && known.kind !== 'dm';
+  };
+  const languageOf = (conversationId: string) => {
+    const { opened, conversation } = state.getState();
+    return (conversation?.id === conversationId ? conversation.lang : opened?.id === conversationId ? opened.lang : null) ?? null;
+  };
+
   /** One attempt to send the draft, with the warnings the agent chose to override. */
   const deliver = async (conversationId: string, overrides?: string[]): Promise<boolean> => {
     const body = state.getState().drafts[conversationId] ?? '';
@@ -125,7 +141,8 @@ export function createConversationStore(
     // The engine deletes the draft in the same transaction as the send; a save still waiting would bring it back.
     drafts.cancel(conversationId);
     const failed = failedIds.get(conversationId);
-    const reply: PendingReply = { clientId: failed?.body === body ? failed.clientId : newClientId(), body, createdAt: Date.now() };
+    const { visibility, lang, cannedId } = composer.mode(conversationId);
+    const reply: PendingReply = { clientId: failed?.body === body ? failed.clientId : newClientId(), body, visibility, createdAt: Date.now() };
     state.setState({
       drafts: without(state.getState().drafts, conversationId),
       sendErrors: without(state.getState().sendErrors, conversationId),
@@ -134,8 +151,18 @@ export function createConversationStore(
       pending: setPending(conversationId, (list) => [...list, reply]),
     });
     try {
-      adopt(await client.call('reply.send', { conversationId, clientId: reply.clientId, body, ...(overrides && { overrides }) }), reply.clientId);
+      const message = await client.call('reply.send', {
+        conversationId,
+        clientId: reply.clientId,
+        body,
+        lang,
+        ...(visibility && { visibility }),
+        ...(cannedId && { cannedId }),
+        ...(overrides && { overrides }),
+      });
+      adopt(message, reply.clientId);
       failedIds.delete(conversationId);
+      composer.sent(conversationId, { visibility: message.visibility, publicByDefault: publicByDefault(conversationId), lang: languageOf(conversationId) });
       return true;
     } catch (error) {
       failedIds.set(conversationId, { body, clientId: reply.clientId });
@@ -173,7 +200,10 @@ export function createConversationStore(
       client.call('draft.get', { conversationId }).then(
         (draft) => {
           const current = state.getState().drafts;
-          if (draft && current[conversationId] === undefined) state.setState({ drafts: { ...current, [conversationId]: draft.body } });
+          if (draft && current[conversationId] === undefined) {
+            state.setState({ drafts: { ...current, [conversationId]: draft.body } });
+            composer.check(conversationId, draft.body);
+          }
         },
         // No draft to show is what the agent would see anyway; typing works regardless.
         () => {},
@@ -182,6 +212,7 @@ export function createConversationStore(
     setDraft(conversationId, text) {
       state.setState({ drafts: { ...state.getState().drafts, [conversationId]: text } });
       drafts.schedule(conversationId, text);
+      composer.check(conversationId, text);
     },
     flushDraft(conversationId) {
       drafts.flush(conversationId);
@@ -195,7 +226,8 @@ export function createConversationStore(
     async undoSend(conversationId, messageId) {
       state.setState({ undoErrors: without(state.getState().undoErrors, conversationId) });
       try {
-        const { body } = await client.call('reply.undo', { messageId });
+        const { body, visibility } = await client.call('reply.undo', { messageId });
+        composer.restored(conversationId, visibility, publicByDefault(conversationId));
         const { conversation, drafts: texts } = state.getState();
         // Anything typed since the send stays, after the text that came back.
         const typed = texts[conversationId] ?? '';
@@ -205,6 +237,7 @@ export function createConversationStore(
           ...(conversation?.id === conversationId ? { conversation: { ...conversation, messages: conversation.messages.filter((m) => m.id !== messageId) } } : {}),
         });
         drafts.schedule(conversationId, text);
+        composer.check(conversationId, text);
         return true;
       } catch (error) {
         state.setState({ undoErrors: { ...state.getState().undoErrors, [conversationId]: error } });

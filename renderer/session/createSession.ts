@@ -1,4 +1,5 @@
 import type { Client } from '../../shared/rpc';
+import { createComposerStore, type ComposerStore } from '../composer/composerStore';
 import { createConversationStore, type ConversationStore } from '../conversation/conversationStore';
 import { createSettingsStore, type SettingsStore } from '../i18n/settingsStore';
 import { createSearchStore, type SearchStore } from '../overlays/search/searchStore';
@@ -14,6 +15,7 @@ import { createTriage, type Triage } from '../triage/createTriage';
 export interface Session {
   triage: Triage;
   conversation: ConversationStore;
+  composer: ComposerStore;
   status: StatusStore;
   settings: SettingsStore;
   search: SearchStore;
@@ -22,7 +24,8 @@ export interface Session {
 }
 
 export function createSession(client: Client, link: Link): Session {
-  const conversation = createConversationStore(client);
+  const composer = createComposerStore(client);
+  const conversation = createConversationStore(client, { composer });
   // A conversation opened from a search may be outside the list; it can still be acted on.
   const triage = createTriage(client, (id) => {
     const { opened, conversation: full } = conversation.state.getState();
@@ -35,6 +38,7 @@ export function createSession(client: Client, link: Link): Session {
   return {
     triage,
     conversation,
+    composer,
     status,
     settings,
     search,
