@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { KeytarSecretStore, loadKeytar, type KeytarApi } from './keytar-store';
 import { migrateSecrets } from './migrate';
 import { safeReason, SecretStoreError, type SecretStore } from './secret-store';
@@ -37,8 +38,9 @@ export async function chooseSecretStore(options: ChooseSecretStoreOptions): Prom
   const { fallback } = options;
   let keychain: KeytarSecretStore;
   try {
-    keychain = new KeytarSecretStore(await (options.loadKeytar ?? loadKeytar)(), options.service);
-    await probe(keychain, options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS);
+    const keytar = await (options.loadKeytar ?? loadKeytar)();
+    keychain = new KeytarSecretStore(keytar, options.service);
+    await withTimeout(probe(keytar, options.service), options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS);
   } catch (error) {
     const problem = error instanceof SecretStoreError && error.code === 'unavailable' ? error : new SecretStoreError('unavailable', `The OS keychain is not available: ${safeReason(error)}`);
     if (!fallback) throw problem;
@@ -54,17 +56,31 @@ export async function chooseSecretStore(options: ChooseSecretStoreOptions): Prom
 }
 
 /**
- * Lists the workspace's keys, the same call the store depends on later. Where
- * no Secret Service runs, libsecret may wait on D-Bus activation for a long
- * time, so the answer is raced against a timer; the stuck call is abandoned.
+ * Does once what the store will do all day: write, read back, delete, list.
+ * Listing alone is not enough: on a Linux box with no login keyring, the
+ * Secret Service answers searches but refuses every write. The test entry
+ * goes under a service of its own, so the workspace's list never shows it.
  */
-async function probe(keychain: KeytarSecretStore, timeoutMs: number): Promise<void> {
+async function probe(keytar: KeytarApi, service: string): Promise<void> {
+  const probing = new KeytarSecretStore(keytar, `${service}/probe`);
+  const value = `probe-${randomBytes(8).toString('hex')}`;
+  await probing.set('probe', value);
+  if ((await probing.get('probe')) !== value) throw new SecretStoreError('unavailable', 'The OS keychain did not give back what was just stored in it');
+  await probing.delete('probe');
+  await new KeytarSecretStore(keytar, service).list();
+}
+
+/**
+ * Where no Secret Service runs, or one waits for a password prompt nobody
+ * sees, keychain calls can wait indefinitely; the stuck call is abandoned.
+ */
+async function withTimeout(work: Promise<void>, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new SecretStoreError('unavailable', `The OS keychain did not answer within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    await Promise.race([keychain.list(), timeout]);
+    await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -22,6 +22,29 @@ describe('chooseSecretStore', () => {
     expect(choice.store).toBeInstanceOf(KeytarSecretStore);
     await choice.store.set('acc-1', 'token');
     expect(await keytar.getPassword(SERVICE, 'acc-1')).toBe('token');
+    // The probe cleaned up after itself, and under a service of its own.
+    expect(await keytar.findCredentials(`${SERVICE}/probe`)).toEqual([]);
+    expect(await choice.store.list()).toEqual(['acc-1']);
+  });
+
+  it('falls back when the keychain answers searches but refuses writes, as Linux does without a login keyring', async () => {
+    const readOnly = fakeKeytar({
+      setPassword: async () => {
+        throw new Error('Object does not exist at path “/org/freedesktop/secrets/collection/login”');
+      },
+    });
+    const choice = await chooseSecretStore({ service: SERVICE, fallback: fallbackStore(), loadKeytar: async () => readOnly });
+    expect(choice.backend).toBe('fallback');
+    expect(choice.problem?.message).toMatch(/collection\/login/);
+  });
+
+  it('falls back when the keychain gives back something else than it was given', async () => {
+    const truncating = fakeKeytar();
+    const keep = truncating.setPassword;
+    truncating.setPassword = (service, account, password) => keep(service, account, password.slice(0, 8));
+    const choice = await chooseSecretStore({ service: SERVICE, fallback: fallbackStore(), loadKeytar: async () => truncating });
+    expect(choice.backend).toBe('fallback');
+    expect(choice.problem?.message).toBe('The OS keychain did not give back what was just stored in it');
   });
 
   it('falls back when the keychain never answers, and says why', async () => {
