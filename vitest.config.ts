@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers (see DESIGN.md, Testing): unit tests on Node with real SQLite
-// files, renderer tests in jsdom against an in-memory contract, and end-to-end
-// tests that drive Debian's Chromium against the browser host.
+// Four tiers (see DESIGN.md, Testing): unit tests on Node with real SQLite
+// files, renderer tests in jsdom against an in-memory contract, end-to-end
+// tests that drive Debian's Chromium against the browser host, and keychain
+// tests against a real Secret Service (run through scripts/with-keyring.sh).
 export default defineConfig({
   test: {
     projects: [
@@ -32,6 +33,18 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'keychain',
+          include: ['tests/keychain/**/*.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          // One keyring for the whole run: files take turns.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],
