@@ -3,6 +3,7 @@ import {
   ME,
   VIEWS,
   type Agent,
+  type CannedReply,
   type Connectivity,
   type Conversation,
   type ConversationAction,
@@ -19,6 +20,7 @@ import {
   type Tag,
   type View,
 } from '../../shared/domain';
+import { fillInFields } from '../../shared/canned/placeholders';
 import { PriorityWeights } from '../../shared/triage';
 import { createClient, handle, RpcError, type Client, type EngineEndpoint, type EventFrame } from '../../shared/rpc';
 import { memoryTransport } from '../../shared/rpc/transports/memory';
@@ -146,6 +148,8 @@ export interface FakeEngine {
   searchHits: SearchHit[];
   /** What checks.run finds in any text. */
   findings: Finding[];
+  /** The canned library, in the order canned.list answers (the fake does not rank). */
+  canned: CannedReply[];
   connectivity: Connectivity;
   language: Language | null;
   /** Drafts by conversation id, as draft.save left them. */
@@ -322,12 +326,33 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     'sla.update': guarded('sla.update', () => {
       throw new RpcError('not_found', 'The fake engine keeps no SLA settings');
     }),
-    // No screen uses the canned library yet: an empty one that refuses changes.
-    'canned.list': guarded('canned.list', () => ({ replies: [] })),
-    'canned.save': guarded('canned.save', noCannedLibrary),
-    'canned.delete': guarded('canned.delete', noCannedLibrary),
+    // The engine's ranking is tested with the engine; here a reply matches when its title, body or shortcut holds the query.
+    'canned.list': guarded('canned.list', ({ query = '', tag, limit }: CallParsedInput<'canned.list'>) => {
+      const q = query.toLowerCase();
+      const hit = (r: CannedReply) => [r.title, r.body, r.shortcut ?? ''].some((field) => field.toLowerCase().includes(q));
+      return { replies: engine.canned.filter((r) => hit(r) && (tag === undefined || r.tags.includes(tag))).slice(0, limit) };
+    }),
+    'canned.save': guarded('canned.save', ({ id, ...fields }: CallParsedInput<'canned.save'>) => {
+      const at = Date.now();
+      const known = engine.canned.findIndex((r) => r.id === id);
+      const saved = { ...fields, id: id ?? `canned-${engine.canned.length + 1}`, createdAt: known >= 0 ? engine.canned[known]!.createdAt : at, updatedAt: at };
+      if (known >= 0) engine.canned[known] = saved;
+      else engine.canned.push(saved);
+      return saved;
+    }),
+    'canned.delete': guarded('canned.delete', ({ id }: CallParsedInput<'canned.delete'>) => {
+      engine.canned = engine.canned.filter((r) => r.id !== id);
+      return {};
+    }),
     'canned.duplicate': guarded('canned.duplicate', noCannedLibrary),
-    'canned.render': guarded('canned.render', noCannedLibrary),
+    // Variables filled from the conversation the way the engine does for the common ones; fields stay.
+    'canned.render': guarded('canned.render', ({ id, conversationId }: CallParsedInput<'canned.render'>) => {
+      const reply = engine.canned.find((r) => r.id === id);
+      const conversation = engine.conversations.find((c) => c.id === conversationId);
+      if (!reply || !conversation) throw new RpcError('not_found', 'No such canned reply or conversation');
+      const text = reply.body.replaceAll('{{contact.first_name}}', conversation.contactName.split(' ')[0]!).replaceAll('{{contact.name}}', conversation.contactName);
+      return { text, fields: fillInFields(text).map(({ start, end, name }) => ({ start, end, label: name })) };
+    }),
     'canned.import': guarded('canned.import', noCannedLibrary),
     'canned.export': guarded('canned.export', () => ({ content: '[]\n' })),
   });
@@ -347,6 +372,7 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     ],
     searchHits: [],
     findings: [],
+    canned: [],
     calls: [],
     connectivity: 'online',
     language: null,
