@@ -273,14 +273,14 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
       return agent;
     }),
     'conversation.get': guarded('conversation.get', ({ id }: { id: string }) => find(id)),
-    'reply.send': guarded('reply.send', ({ conversationId, clientId, body }: { conversationId: string; clientId: string; body: string }) => {
+    'reply.send': guarded('reply.send', ({ conversationId, clientId, body, visibility }: CallParsedInput<'reply.send'>) => {
       const conversation = find(conversationId);
       const message: Message = {
         id: `out-${clientId}`,
         conversationId,
         clientId,
         direction: 'out',
-        visibility: 'public',
+        visibility: visibility ?? (conversation.kind === 'dm' ? 'private' : 'public'),
         authorName: 'Test brand',
         body,
         createdAt: Date.now(),
@@ -308,7 +308,7 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     }),
     'draft.get': guarded('draft.get', ({ conversationId }: CallParsedInput<'draft.get'>) => engine.drafts.get(conversationId) ?? null),
     'search.messages': guarded('search.messages', () => ({ hits: engine.searchHits, ignored: [] })),
-    // No screen shows the checks yet: every text is clean, and the dictionary only remembers.
+    // The same findings for any text (a test sets them for the text it types); the dictionary only remembers.
     'checks.run': guarded('checks.run', () => ({ lang: 'en' as const, findings: engine.findings })),
     'dictionary.add': guarded('dictionary.add', ({ word }: CallParsedInput<'dictionary.add'>) => {
       if (!customWords.some((known) => known.toLowerCase() === word.toLowerCase())) customWords.push(word);
