@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Finding } from '../../shared/domain';
 import { useI18n } from '../i18n/I18nProvider';
+import { keyAction } from '../keyboard/keymap';
 import { useActiveOption } from '../overlays/useActiveOption';
 import { describeFinding } from './describeFinding';
 
@@ -21,6 +22,8 @@ interface FixMenuProps {
   /** Where the marked text is, relative to the reply field, to open the menu under it. */
   anchor: { left: number; top: number } | null;
   onChoose(fix: Fix): void;
+  /** The fix key again: on to the next marked text. */
+  onNext(): void;
   onClose(): void;
 }
 
@@ -29,7 +32,7 @@ interface FixMenuProps {
  * goes back to the text. Focus moves into the menu while it is open and the
  * reply box takes it back after.
  */
-export function FixMenu({ id, finding, anchor, onChoose, onClose }: FixMenuProps) {
+export function FixMenu({ id, finding, anchor, onChoose, onNext, onClose }: FixMenuProps) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   const fixes = fixesFor(finding);
@@ -66,6 +69,11 @@ export function FixMenu({ id, finding, anchor, onChoose, onClose }: FixMenuProps
           if (event.key === 'Escape' || event.key === 'Tab') {
             event.preventDefault();
             onClose();
+            return;
+          }
+          if (keyAction(event.nativeEvent, 'composer') === 'fixFinding') {
+            event.preventDefault();
+            onNext();
             return;
           }
           onKeyDown(event);

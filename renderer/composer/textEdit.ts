@@ -45,6 +45,11 @@ export function findingToFix(findings: readonly Finding[], caret: number): Findi
   return findings.find((f) => f.start <= caret && caret <= f.end) ?? findings.find((f) => f.start > caret) ?? findings[0];
 }
 
+/** The marked text after this one, round to the first: pressing the fix key again in the menu moves on. */
+export function nextFinding(findings: readonly Finding[], current: Finding): Finding | undefined {
+  return findings.find((f) => f.start > current.start || (f.start === current.start && f.end > current.end)) ?? findings[0];
+}
+
 /** `;` opens the canned picker only at the start of a word, so "a;b" and ":-;" still type. */
 export function atWordStart(text: string, caret: number): boolean {
   return caret === 0 || /\s|[(«„"“]/u.test(text[caret - 1]!);

@@ -11,7 +11,7 @@ import { FixMenu, type Fix } from '../composer/FixMenu';
 import { HandoffOffer } from '../composer/HandoffOffer';
 import { LiveFindings } from '../composer/LiveFindings';
 import { MarkedTextarea } from '../composer/MarkedTextarea';
-import { atWordStart, currentFindings, fieldToVisit, findingToFix, insertCanned, replaceRange, type Edited } from '../composer/textEdit';
+import { atWordStart, currentFindings, fieldToVisit, findingToFix, insertCanned, nextFinding, replaceRange, type Edited } from '../composer/textEdit';
 import { useI18n } from '../i18n/I18nProvider';
 import type { ActionId } from '../../shared/keymap';
 import { actionDef } from '../../shared/keymap/actions';
@@ -131,6 +131,8 @@ export function ReplyBox({ conversation: target, messages, textareaRef, handleRe
     return { left: inner.left - outer.left, top: inner.bottom - outer.top + 2 };
   };
 
+  const fix = (finding: Finding | undefined) => setFixing(finding ? { finding, anchor: anchorOf(finding) } : null);
+
   /** A composer action, from its key or the palette; false when it is not one the reply box runs. */
   const runAction = (action: ActionId): boolean => {
     const box = textareaRef.current;
@@ -145,11 +147,9 @@ export function ReplyBox({ conversation: target, messages, textareaRef, handleRe
       case 'cannedPicker':
         setPicker({ start, end });
         return true;
-      case 'fixFinding': {
-        const finding = findingToFix(findings, start);
-        setFixing(finding ? { finding, anchor: anchorOf(finding) } : null);
+      case 'fixFinding':
+        fix(findingToFix(findings, start));
         return true;
-      }
       case 'togglePrivate':
         togglePrivate();
         return true;
@@ -245,10 +245,12 @@ export function ReplyBox({ conversation: target, messages, textareaRef, handleRe
         />
         {fixing && (
           <FixMenu
+            key={`${fixing.finding.start}:${fixing.finding.end}`}
             id={`${id}-fix`}
             finding={fixing.finding}
             anchor={fixing.anchor}
-            onChoose={(fix) => applyFix(fixing.finding, fix)}
+            onChoose={(chosen) => applyFix(fixing.finding, chosen)}
+            onNext={() => fix(nextFinding(findings, fixing.finding))}
             onClose={() => {
               setFixing(null);
               backToText();

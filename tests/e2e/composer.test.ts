@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Client } from '../../shared/rpc';
@@ -8,14 +8,19 @@ import { contractClient, openApp, publishedWith, spawnHost, startHost } from './
 const demo = demoWorkspace();
 
 
-/** Opens the conversation of `contactName` (the first in the list without one) with the keyboard and goes to the reply box; returns the contact. */
-async function openConversation(page: Page, contactName?: string): Promise<string> {
+/**
+ * Opens, with the keyboard, the first conversation whose row label passes
+ * `wanted` (the first in the list without one) and goes to the reply box;
+ * returns the contact.
+ */
+async function openConversation(page: Page, wanted?: string | ((label: string) => boolean)): Promise<string> {
   const list = page.getByRole('listbox', { name: 'Conversations' });
   await list.getByRole('option').first().waitFor({ timeout: 30_000 });
   await list.focus();
   const activeLabel = async () => (await page.locator(`#${await list.getAttribute('aria-activedescendant')}`).getAttribute('aria-label')) ?? '';
-  if (contactName !== undefined) {
-    for (let step = 0; step < 500 && !(await activeLabel()).startsWith(`${contactName},`); step++) await page.keyboard.press('j');
+  if (wanted !== undefined) {
+    const fits = typeof wanted === 'string' ? (label: string) => label.startsWith(`${wanted},`) : wanted;
+    for (let step = 0; step < 500 && !fits(await activeLabel()); step++) await page.keyboard.press('j');
   }
   const contact = (await activeLabel()).split(',')[0]!;
   await page.keyboard.press('Enter');
@@ -76,11 +81,75 @@ describe('the reply composer', () => {
     await page.close();
   });
 
+  it('keyboard only: a canned reply with its fields filled, a misspelling fixed from the suggestions, blocked by a phone number in public, sent privately with one key, undone, sent again', async () => {
+    const { page, pageErrors } = await openApp(demo.browser, demo.host);
+    await openConversation(page, (label) => label.includes(', comment,'));
+    const box = page.getByRole('textbox', { name: 'Reply' });
+
+    // Ctrl+/ opens the picker; the shortcut finds the reply; Enter puts it in with its first field selected.
+    await page.keyboard.press('Control+/');
+    await page.getByRole('combobox', { name: 'Find a canned reply' }).waitFor();
+    await page.keyboard.type('status');
+    await page.getByRole('option', { name: /Order status/ }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => box.inputValue()).toMatch(/^Hi .*\{\{\? order number \}\}.*\{\{\? where it is now \}\}/);
+    expect(await page.getByText('2 fields to fill · Tab moves between them').count()).toBe(1);
+    await page.keyboard.type('1042');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('with the courier and arrives tomorow');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' If it is late, call us on +48 601 234 567.');
+    expect(await box.inputValue()).not.toMatch(/\{\{/);
+
+    // The checks underline as the agent types; the fix key walks the marked text to the misspelling.
+    const misspelt = page.locator('mark.composer-mark', { hasText: 'tomorow' });
+    await misspelt.waitFor({ timeout: 20_000 }); // the first check loads the English dictionary
+    await page.keyboard.press('Control+.');
+    for (let step = 0; step < 5 && (await page.getByRole('listbox', { name: 'Fixes for “tomorow”' }).count()) === 0; step++) await page.keyboard.press('Control+.');
+    const fixes = page.getByRole('listbox', { name: 'Fixes for “tomorow”' });
+    expect(await fixes.getByRole('option').first().textContent()).toBe('tomorrow');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => box.inputValue()).toContain('arrives tomorrow.');
+    const text = await box.inputValue();
+
+    // In public the engine refuses it: a phone number (and the order number) belong in a private reply.
+    await page.keyboard.press('Control+Enter');
+    const refusal = page.getByRole('alert').filter({ hasText: 'Not sent — please look at this first:' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('A phone number in a public reply');
+    expect(await box.inputValue()).toBe(text);
+
+    // One key: reply privately instead; sent, taken back within the window, sent again.
+    const privately = page.getByRole('status').filter({ hasText: /^Private reply/ });
+    await page.keyboard.press('Control+Shift+P');
+    await privately.waitFor();
+    await page.keyboard.press('Control+Enter');
+    const countdown = page.getByRole('status').filter({ hasText: /^Sending in \d+ s · Undo \(Ctrl\+Z\)$/ });
+    await countdown.waitFor();
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => box.inputValue()).toBe(text);
+    expect(await privately.count()).toBe(1);
+    await page.keyboard.press('Control+Enter');
+    const mine = page.getByRole('log', { name: 'Messages' }).getByRole('listitem').filter({ hasText: 'call us on +48 601 234 567' });
+    await expect.poll(async () => (await mine.textContent()) ?? '', { timeout: 20_000 }).toMatch(/Sent/);
+    const published = await publishedWith(demo.host.sandboxUrl, text);
+    expect(published.map((reply) => reply.visibility)).toEqual(['private']);
+
+    // The public thread is offered the library's "continue privately" line; one key puts it in, and it goes out in public.
+    await page.getByRole('region', { name: 'Let the customer know in public that you answered privately?' }).waitFor();
+    await page.keyboard.press('Control+Shift+H');
+    await expect.poll(() => box.inputValue()).not.toBe('');
+    const handoff = await box.inputValue();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await publishedWith(demo.host.sandboxUrl, handoff)).map((reply) => reply.visibility), { timeout: 20_000 }).toEqual(['public']);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('finds a draft again after the host is killed while it was being typed', async () => {
     const crashing = await startHost();
     const client = contractClient(crashing);
     let restarted: Awaited<ReturnType<typeof spawnHost>> | undefined;
-    let killed = false;
     try {
       const { page } = await openApp(demo.browser, crashing);
       const contact = await openConversation(page);
@@ -89,7 +158,6 @@ describe('the reply composer', () => {
       await draftedConversation(client, text); // saved while typing: no blur, no close
       client.close();
       process.kill(hostPid(crashing.dataDir), 'SIGKILL');
-      killed = true;
       await page.close();
 
       restarted = await spawnHost(crashing.dataDir, ['--demo', '--seed', '5', '--poll-interval-ms', '300']);
@@ -100,9 +168,7 @@ describe('the reply composer', () => {
     } finally {
       client.close();
       await restarted?.stop();
-      // A host killed by a signal has already exited: stop() would wait for an exit that came; only its folder is left.
-      if (killed) rmSync(crashing.dataDir, { recursive: true, force: true });
-      else await crashing.stop();
+      await crashing.stop();
     }
   });
 });

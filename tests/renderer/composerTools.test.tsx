@@ -184,6 +184,20 @@ describe('findings while typing', () => {
     expect(screen.queryByRole('listbox', { name: /Fixes for/ })).toBeNull();
   });
 
+  it('moves on to the next marked text when the fix key is pressed again in the menu', async () => {
+    const { box, engine } = await open();
+    const text = 'Teh parcel is late tomorow';
+    await checkedWith(engine, box, text, [finding(text, 'Teh', { suggestions: ['The'] }), finding(text, 'tomorow', { suggestions: ['tomorrow'] })]);
+    await waitFor(() => expect(document.querySelectorAll('mark.composer-mark')).toHaveLength(2));
+    fireEvent.keyDown(box, KEY.fix); // the caret is at the end of the last one
+    let menu = await screen.findByRole('listbox', { name: 'Fixes for “tomorow”' });
+    fireEvent.keyDown(menu, KEY.fix); // on, round to the first
+    menu = await screen.findByRole('listbox', { name: 'Fixes for “Teh”' });
+    expect(document.activeElement).toBe(menu);
+    fireEvent.keyDown(menu, KEY.enter);
+    await waitFor(() => expect(box.value).toBe('The parcel is late tomorow'));
+  });
+
   it('adds a word to the dictionary from the menu and checks again at once', async () => {
     const { box, engine } = await open();
     const text = 'Our Northwindly range';
