@@ -62,6 +62,8 @@ export interface FakeTelegram {
   pushUpdate(fields: Record<string, unknown>): Record<string, unknown>;
   /** Updates not yet confirmed by an offset. */
   pending(): number;
+  /** Whether a getUpdates is waiting for news (a long poll in progress). */
+  waiting(): boolean;
   /** Every message sendMessage accepted, in order. */
   published(): PublishedMessage[];
   faults(faults: FakeTelegramFaults): void;
@@ -96,7 +98,6 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const blocked = new Set<number>();
   const migrated = new Map<number, number>();
   const delays = new Set<NodeJS.Timeout>();
-  let allowedUpdates: string[] = [];
 
   function sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
@@ -117,16 +118,16 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
 
   async function getUpdates(params: unknown, response: ServerResponse): Promise<unknown> {
     const { offset, limit, timeout, allowed_updates } = parse(WireGetUpdates, params);
-    if (allowed_updates) allowedUpdates = allowed_updates; // Telegram keeps the last list given
+    if (allowed_updates) queue.updates.allow(allowed_updates);
     queue.updates.supersede();
     queue.updates.confirm(offset);
-    let batch = queue.updates.read(limit, allowedUpdates);
+    let batch = queue.updates.read(limit);
     if (batch.length === 0 && timeout > 0) {
       const gone = new AbortController();
       response.once('close', () => gone.abort());
       const outcome = await queue.updates.wait(timeout * 1000, gone.signal);
       if (outcome === 'superseded') throw new TelegramError(409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
-      batch = queue.updates.read(limit, allowedUpdates);
+      batch = queue.updates.read(limit);
     }
     return batch;
   }
@@ -226,6 +227,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     receive: (message) => queue.receive(message, now),
     pushUpdate: (fields) => queue.push(fields),
     pending: () => queue.updates.size,
+    waiting: () => queue.updates.waiting,
     published: () => published.map((entry) => ({ ...entry })),
     faults(faults) {
       const parsed = FakeTelegramFaults.parse(faults);
