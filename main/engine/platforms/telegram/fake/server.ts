@@ -64,6 +64,8 @@ export interface FakeTelegram {
   pending(): number;
   /** Whether a getUpdates is waiting for news (a long poll in progress). */
   waiting(): boolean;
+  /** How many requests for `method` arrived with the right token, answered or not. */
+  calls(method: 'getMe' | 'getUpdates' | 'sendMessage'): number;
   /** Every message sendMessage accepted, in order. */
   published(): PublishedMessage[];
   faults(faults: FakeTelegramFaults): void;
@@ -98,6 +100,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const blocked = new Set<number>();
   const migrated = new Map<number, number>();
   const delays = new Set<NodeJS.Timeout>();
+  const callCounts = new Map<string, number>();
 
   function sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
@@ -185,6 +188,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     if (!call) throw new TelegramError(404, 'Not Found');
     if (call[1] !== token) throw new TelegramError(401, 'Unauthorized');
     const params = await paramsOf(request);
+    callCounts.set(call[2]!, (callCounts.get(call[2]!) ?? 0) + 1);
     switch (call[2]) {
       case 'getMe':
         return sendJson(response, { status: 200, body: { ok: true, result: { ...bot, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false } } });
@@ -228,6 +232,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     pushUpdate: (fields) => queue.push(fields),
     pending: () => queue.updates.size,
     waiting: () => queue.updates.waiting,
+    calls: (method) => callCounts.get(method) ?? 0,
     published: () => published.map((entry) => ({ ...entry })),
     faults(faults) {
       const parsed = FakeTelegramFaults.parse(faults);
