@@ -1,8 +1,11 @@
 import { inspect } from 'node:util';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONFLICT_RETRY_MS, TelegramConnector } from '../../../../main/engine/platforms/telegram/client';
-import { PlatformError } from '../../../../main/engine/platforms/types';
+import { telegramConnector } from '../../../../main/engine/platforms/telegram';
+import { PlatformError, type Connector, type UpdatesPage } from '../../../../main/engine/platforms/types';
 import { tempDir } from '../../helpers/temp-dir';
+import { damaged } from './hostile';
 import { ANNA, ANNA_CHAT, GROUP, connectorFor, fakeTelegram, fixture, never } from './harness';
 
 async function failureOf(work: Promise<unknown>): Promise<PlatformError> {
@@ -121,6 +124,28 @@ describe('TelegramConnector against the fake Bot API', () => {
     expect(page.quarantined).toEqual([{ payload: JSON.stringify(bad), error: expect.stringContaining('message.message_id') }]);
     await connector.fetchUpdates('updates', page.cursor, never);
     expect(fake.pending()).toBe(0);
+  });
+
+  it('ends a poll with a page or a PlatformError, whatever the updates say', async () => {
+    const fake = await fakeTelegram();
+    const connector = connectorFor(fake, { longPollSeconds: 0 });
+    let cursor: string | null = null;
+    await fc.assert(
+      fc.asyncProperty(fc.array(damaged, { minLength: 1, maxLength: 4 }), async (updates) => {
+        for (const update of updates) fake.pushUpdate(update);
+        const queued = fake.pending();
+        const outcome = await connector.fetchUpdates('updates', cursor, never).catch((error: unknown) => error);
+        if (outcome instanceof PlatformError) {
+          cursor = String(fake.lastUpdateId() + 1); // step over what cannot be acknowledged, as an operator would
+          return;
+        }
+        expect(outcome).not.toBeInstanceOf(Error);
+        const page = outcome as UpdatesPage;
+        expect(page.items.length + page.quarantined.length).toBeLessThanOrEqual(queued);
+        cursor = page.cursor;
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('refuses a page whose updates carry no readable update_id, rather than quarantine it at every poll', async () => {
@@ -274,5 +299,30 @@ describe('TelegramConnector under faults, never showing the token', () => {
     expect(error.kind).toBe('network');
     expect(String(error.cause)).toContain('<token>');
     expect(everythingShown(error)).not.toContain(fake.token);
+  });
+});
+
+describe('telegramConnector, the factory for the engine', () => {
+  it('builds a working connector from the stored config and the token', async () => {
+    const fake = await fakeTelegram();
+    const connector = telegramConnector({ baseUrl: fake.url, longPollSeconds: 1 }, fake.token, { lockDir: tempDir('switchboard-tg-lock-') });
+    try {
+      await expect(connector.verify(never)).resolves.toMatchObject({ platformAccountId: String(fake.bot.id) });
+      expect(connector.dedupesSends).toBe(false);
+      expect((connector as Connector).findPublished).toBeUndefined();
+    } finally {
+      connector.close();
+    }
+  });
+
+  it.each([
+    ['a wrong type', { longPollSeconds: 'soon' }],
+    ['an out-of-range poll', { longPollSeconds: 3600 }],
+    ['a non-http address', { baseUrl: 'file:///etc/passwd' }],
+    ['an unknown field', { token: '7000000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw' }],
+    ['not an object', 'https://api.telegram.org'],
+  ])('refuses a stored config with %s, naming the field but not the value', (_label, config) => {
+    expect(() => telegramConnector(config, '7000000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw')).toThrow(/settings are not valid/);
+    expect(() => telegramConnector(config, '7000000001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw')).not.toThrow(/AAHdqTcv|passwd|soon/);
   });
 });

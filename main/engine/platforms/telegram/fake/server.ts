@@ -60,6 +60,8 @@ export interface FakeTelegram {
   receive(message: IncomingText): Record<string, unknown>;
   /** Any update body, for payloads shaped like the reference's examples or deliberately broken ones. */
   pushUpdate(fields: Record<string, unknown>): Record<string, unknown>;
+  /** The update_id the queue gave the newest update. */
+  lastUpdateId(): number;
   /** Updates not yet confirmed by an offset. */
   pending(): number;
   /** Whether a getUpdates is waiting for news (a long poll in progress). */
@@ -231,6 +233,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     receive: (message) => queue.receive(message, now),
     pushUpdate: (fields) => queue.push(fields),
     pending: () => queue.updates.size,
+    lastUpdateId: () => queue.updates.lastId,
     waiting: () => queue.updates.waiting,
     calls: (method) => callCounts.get(method) ?? 0,
     published: () => published.map((entry) => ({ ...entry })),

@@ -58,6 +58,11 @@ export class UpdateQueue {
     this.allowed = [...types];
   }
 
+  /** The id given to the newest update. */
+  get lastId(): number {
+    return this.nextId - 1;
+  }
+
   /** Updates not yet confirmed. */
   get size(): number {
     return this.entries.length;
