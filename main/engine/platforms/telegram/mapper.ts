@@ -4,7 +4,6 @@ import { messageId, threadId } from './ids';
 import { MEDIA_KINDS, WireUpdate, WireUpdateId, type WireChat, type WireMessage, type WireUser } from './wire';
 
 const MAX_QUARANTINED_PAYLOAD = 64 * 1024;
-const MAX_TITLE = 1000;
 
 export interface MappedUpdates {
   items: InboundItem[];
@@ -52,7 +51,7 @@ function toDomain(message: WireMessage): InboundItem | null {
     thread: {
       platformId: threadId({ chatId: chat.id, replyTo: group ? (message.reply_to_message?.message_id ?? message.message_id) : null }),
       kind: group ? 'comment' : 'dm',
-      title: group ? (chat.title ?? '').slice(0, MAX_TITLE) : '',
+      title: group ? (chat.title ?? '') : '',
       rating: null,
     },
     author: authorOf(message),
