@@ -120,6 +120,13 @@ export const ConversationSummary = z.object({
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
+/**
+ * The error of a reply that may or may not have been published: the connection failed after it
+ * left, and the platform offers no way to check. It is never resent on its own; the screen asks
+ * the agent to look on the platform first.
+ */
+export const UNCONFIRMED_SEND = 'unconfirmed';
+
 export const Message = z.object({
   id: Id,
   conversationId: Id,
@@ -129,6 +136,7 @@ export const Message = z.object({
   body: z.string(),
   createdAt: Timestamp,
   state: OutboundState.nullable(),
+  /** Why an outbound message failed: the platform's own words, or UNCONFIRMED_SEND. */
   error: z.string().nullable(),
   /** For outbound messages, the id the client chose when sending: lets the screen match its optimistic copy. */
   clientId: z.string().nullable(),

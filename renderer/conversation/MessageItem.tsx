@@ -1,5 +1,5 @@
-import type { Message } from '../../shared/domain';
-import { formatRelativeTime } from '../../shared/i18n';
+import { UNCONFIRMED_SEND, type Message, type OutboundState } from '../../shared/domain';
+import { formatRelativeTime, type Translator } from '../../shared/i18n';
 import { useI18n } from '../i18n/I18nProvider';
 
 /**
@@ -27,9 +27,16 @@ export function MessageItem({ message, now }: { message: Message; now: number })
       </p>
       {outbound && message.state !== null && (
         <p className={`message-state message-state--${message.state}`} dir="auto">
-          {message.state === 'failed' && message.error ? t('message.failedReason', { reason: message.error }) : t(`message.state.${message.state}`)}
+          {stateText(message.state, message.error, t)}
         </p>
       )}
     </li>
   );
+}
+
+/** A failure says why; one whose outcome is unknown says so, so the agent looks before sending it again. */
+function stateText(state: OutboundState, error: string | null, t: Translator): string {
+  if (state === 'failed' && error === UNCONFIRMED_SEND) return t('message.unconfirmed');
+  if (state === 'failed' && error) return t('message.failedReason', { reason: error });
+  return t(`message.state.${state}`);
 }

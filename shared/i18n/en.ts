@@ -148,6 +148,7 @@ export const en = {
   'message.state.failed': 'Failed',
   'message.state.cancelled': 'Cancelled',
   'message.failedReason': 'Not sent: {reason}',
+  'message.unconfirmed': 'Maybe sent: the connection broke before the platform confirmed it. Check the conversation there before sending it again.',
 
   'reply.label': 'Reply',
   'reply.hint': 'Ctrl+Enter sends',

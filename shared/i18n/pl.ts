@@ -162,6 +162,7 @@ export const pl = {
   'message.state.failed': 'Nie wysłano',
   'message.state.cancelled': 'Anulowano',
   'message.failedReason': 'Nie wysłano: {reason}',
+  'message.unconfirmed': 'Być może wysłano: połączenie zerwało się przed potwierdzeniem. Sprawdź rozmowę na platformie, zanim wyślesz ponownie.',
 
   'reply.label': 'Odpowiedź',
   'reply.hint': 'Ctrl+Enter wysyła',

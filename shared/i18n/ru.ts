@@ -162,6 +162,7 @@ export const ru = {
   'message.state.failed': 'Не отправлено',
   'message.state.cancelled': 'Отменено',
   'message.failedReason': 'Не отправлено: {reason}',
+  'message.unconfirmed': 'Возможно, отправлено: связь прервалась до подтверждения. Проверьте переписку на площадке, прежде чем отправлять снова.',
 
   'reply.label': 'Ответ',
   'reply.hint': 'Ctrl+Enter — отправить',

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { UNCONFIRMED_SEND } from '../../shared/domain';
 import { RLO_BODY, XSS_BODY } from './fakeEngine';
 import { renderApp } from './harness';
 
@@ -72,6 +73,28 @@ describe('conversation view', () => {
     await waitFor(() => expect(within(log).getByText('Sent')).toBeTruthy());
     const items = within(log).getAllByRole('listitem');
     expect(items.map((item) => item.className)).toEqual(['message message--in', 'message message--out']);
+  });
+
+  it('says a reply whose outcome is unknown may have been sent, rather than "not sent"', async () => {
+    const { list, engine } = await renderApp();
+    const log = await openRow(list, 0);
+    await within(log).findByText('The coffee was cold and nobody came.');
+    engine.conversations[0]!.messages.push({
+      id: 'c0-maybe',
+      conversationId: 'c0',
+      clientId: 'k-maybe',
+      direction: 'out',
+      visibility: 'private',
+      authorName: 'Test brand',
+      body: 'Your refund is on its way.',
+      createdAt: Date.now(),
+      state: 'failed',
+      error: UNCONFIRMED_SEND,
+      sendAt: null,
+    });
+    act(() => engine.emit('conversation.changed', { conversationId: 'c0' }));
+    expect(await within(log).findByText(/^Maybe sent: .*Check the conversation there before sending it again\.$/)).toBeTruthy();
+    expect(within(log).queryByText(/^Not sent/)).toBeNull();
   });
 
   it('ignores changes to conversations that are not open', async () => {

@@ -1,16 +1,22 @@
 import { z } from 'zod';
-import { DEFAULT_UNDO_WINDOW_MS, UndoWindowMs, type Message, type Visibility } from '../../../shared/domain';
+import { DEFAULT_UNDO_WINDOW_MS, UNCONFIRMED_SEND, UndoWindowMs, type Message, type Visibility } from '../../../shared/domain';
 import { RpcError } from '../../../shared/rpc';
 import type { Db } from '../db/open';
 import type { Repos } from '../db/repos';
 import type { OutboxRow } from '../db/repos/outbox';
 import { previewOf } from '../inbox/ingest';
-import { PlatformError, type Connector } from '../platforms/types';
+import { PlatformError, type Connector, type ReplyRequest } from '../platforms/types';
 import { backoffDelay, type BackoffPolicy } from '../support/backoff';
 import type { EventBus } from '../support/events';
 import type { ConnectivityMonitor } from '../sync/connectivity';
 
-const ReplyPayload = z.object({ threadPlatformId: z.string(), text: z.string(), visibility: z.enum(['public', 'private']) });
+const ReplyPayload = z.object({
+  threadPlatformId: z.string(),
+  text: z.string(),
+  visibility: z.enum(['public', 'private']),
+  /** Set when an earlier attempt, begun at this time, may have published the reply (OutboxRepo.markUnconfirmed). */
+  unconfirmedSince: z.number().optional(),
+});
 
 export interface OutboxDeps {
   db: Db;
@@ -43,6 +49,13 @@ export interface ReplyInput {
  * queued; the drain loop sends due rows one at a time. The row id is the
  * idempotency key, so resending after an unknown outcome can never publish twice
  * on a platform that deduplicates.
+ *
+ * An attempt whose outcome is unknown (a timeout, a reset, a 5xx after the
+ * request left, or a row found `sending` at start-up) is resent as it is only
+ * where the platform deduplicates. Elsewhere the row is marked unconfirmed and
+ * the next attempt first asks the platform whether the reply is there
+ * (findPublished); where the platform cannot tell, the reply is failed as
+ * UNCONFIRMED_SEND and the agent checks — a reply is never published twice.
  *
  * A reply waits out the undo window first (its row's not_before); until the row
  * is claimed for its first attempt it can be withdrawn. Claim and withdrawal
@@ -138,7 +151,7 @@ export class Outbox {
       for (const row of rows) if (row.messageId) repos.messages.setState(row.messageId, 'queued', 'Interrupted while sending; checking again');
       return rows;
     })();
-    if (interrupted.length > 0) log(`outbox: ${interrupted.length} interrupted send(s) will be retried with their original idempotency keys`);
+    if (interrupted.length > 0) log(`outbox: ${interrupted.length} interrupted send(s) will be checked, then retried where that cannot publish twice`);
     this.kick();
   }
 
@@ -194,17 +207,27 @@ export class Outbox {
       this.settle(row, () => repos.outbox.retry(row.id, now() + 60_000, 'account is not connected', now()));
       return;
     }
+    const attemptAt = now();
     const claimed = db.transaction(() => {
-      if (!repos.outbox.claim(row.id, now())) return false;
+      if (!repos.outbox.claim(row.id, attemptAt)) return false;
       if (row.messageId) repos.messages.setState(row.messageId, 'sending');
       return true;
     })();
     if (!claimed) return;
     events.emit('conversation.changed', { conversationId: row.conversationId });
 
-    const payload = ReplyPayload.parse(JSON.parse(row.payload));
+    const { unconfirmedSince, ...reply } = ReplyPayload.parse(JSON.parse(row.payload));
+    const request: ReplyRequest = { ...reply, idempotencyKey: row.id };
+    const mustLook = unconfirmedSince !== undefined && !connector.dedupesSends;
+    if (mustLook && !connector.findPublished) {
+      this.failUnconfirmed(row);
+      return;
+    }
+    let looking = mustLook;
     try {
-      const published = await connector.sendReply({ ...payload, idempotencyKey: row.id }, this.abort.signal);
+      const found = mustLook ? await connector.findPublished!(request, unconfirmedSince, this.abort.signal) : null;
+      looking = false;
+      const published = found ?? (await connector.sendReply(request, this.abort.signal));
       connectivity.reached(`account:${row.accountId}`);
       this.settle(row, () => {
         if (row.messageId) repos.messages.markSent(row.messageId, published.platformId, published.createdAt);
@@ -213,11 +236,22 @@ export class Outbox {
     } catch (error) {
       // Shutting down mid-request: the row stays `sending`, which the next start treats as an unknown outcome.
       if (this.abort.signal.aborted) return;
-      this.settleFailure(row, error);
+      // The platform refusing to look is no answer about the reply itself.
+      if (looking && error instanceof PlatformError && error.kind === 'refused') {
+        this.failUnconfirmed(row);
+        return;
+      }
+      this.settleFailure(row, connector, error, unconfirmedSince ?? attemptAt);
     }
   }
 
-  private settleFailure(row: OutboxRow, error: unknown): void {
+  /**
+   * After a failed attempt begun at `attemptAt` (or, when an earlier one is still unconfirmed, at
+   * that one's start): a refusal fails the reply; a failure that may have published it is resent
+   * as it is only where the platform deduplicates, is looked for first where the platform can
+   * tell, and otherwise goes to the agent. Everything else waits and tries again.
+   */
+  private settleFailure(row: OutboxRow, connector: Connector, error: unknown, attemptAt: number): void {
     const { repos, now, connectivity } = this.deps;
     const attempt = row.attempts + 1;
     if (error instanceof PlatformError && error.kind === 'refused') {
@@ -225,6 +259,13 @@ export class Outbox {
         repos.outbox.fail(row.id, error.message, now());
         if (row.messageId) repos.messages.setState(row.messageId, 'failed', error.message);
       });
+      return;
+    }
+    // A failure we did not expect may have come after the request left: as unknown as a timeout.
+    const ambiguous = !(error instanceof PlatformError) || error.ambiguous;
+    const unconfirmed = ambiguous && !connector.dedupesSends;
+    if (unconfirmed && !connector.findPublished) {
+      this.failUnconfirmed(row, error);
       return;
     }
     if (error instanceof PlatformError && error.kind === 'network') connectivity.unreachableFrom(`account:${row.accountId}`);
@@ -235,8 +276,21 @@ export class Outbox {
     const reason = error instanceof Error ? error.message : String(error);
     if (!(error instanceof PlatformError)) this.deps.log(`outbox: unexpected failure sending ${row.id}: ${reason}`);
     this.settle(row, () => {
+      if (unconfirmed) repos.outbox.markUnconfirmed(row.id, attemptAt);
       repos.outbox.retry(row.id, now() + delay, reason, now());
       if (row.messageId) repos.messages.setState(row.messageId, 'queued', reason);
+    });
+  }
+
+  /** The reply may be on the platform and there is no asking: the agent looks, and sends again only if it is not. */
+  private failUnconfirmed(row: OutboxRow, error?: unknown): void {
+    const { repos, now, connectivity } = this.deps;
+    if (error instanceof PlatformError && error.kind === 'network') connectivity.unreachableFrom(`account:${row.accountId}`);
+    const detail = error instanceof Error ? `: ${error.message}` : '';
+    this.deps.log(`outbox: ${row.id} may have been published and its platform cannot say; left to the agent${detail}`);
+    this.settle(row, () => {
+      repos.outbox.fail(row.id, `not confirmed; check the platform before sending again${detail}`, now());
+      if (row.messageId) repos.messages.setState(row.messageId, 'failed', UNCONFIRMED_SEND);
     });
   }
 

@@ -77,7 +77,7 @@ export class SyncScheduler {
         continue;
       }
       connectivity.reached(source);
-      this.commit(accountId, stream, page);
+      this.commit(accountId, stream, page, gapNotice(connector, state.lastSuccessAt, now()));
 
       if (page.hasMore && !catchUp) catchUp = { fetched: 0 };
       if (catchUp) {
@@ -98,15 +98,23 @@ export class SyncScheduler {
     connectivity.setBackfilling(source, false);
   }
 
-  private commit(accountId: string, stream: string, page: UpdatesPage): void {
+  /**
+   * `notice` is something the account's status should keep saying although the read
+   * succeeded (updates lost in a gap): it stays in lastError until a failure replaces it,
+   * while a failure's error is cleared by the next success.
+   */
+  private commit(accountId: string, stream: string, page: UpdatesPage, notice: string | null): void {
     const { db, repos, ingestor, now, events } = this.deps;
     const result = db.transaction(() => {
       const ingested = ingestor.ingest(accountId, page.items);
       repos.quarantine.add(accountId, stream, page.quarantined, now());
       for (const messageId of ingested.reconciledMessageIds) repos.outbox.completeForMessage(messageId, now());
-      repos.syncState.save(accountId, stream, { cursor: page.cursor, failures: 0, backoffUntil: null, lastSuccessAt: now(), lastError: null });
+      const previous = repos.syncState.get(accountId, stream);
+      const lastError = notice ?? (previous.failures === 0 ? previous.lastError : null);
+      repos.syncState.save(accountId, stream, { cursor: page.cursor, failures: 0, backoffUntil: null, lastSuccessAt: now(), lastError });
       return ingested;
     })();
+    if (notice !== null) this.deps.log(`sync: ${accountId}/${stream}: ${notice}`);
     if (page.quarantined.length > 0) this.deps.log(`sync: ${page.quarantined.length} malformed item(s) from ${accountId}/${stream} quarantined`);
     if (result.conversationIds.length > 0) events.emit('inbox.changed', { conversationIds: result.conversationIds });
   }
@@ -122,4 +130,16 @@ export class SyncScheduler {
     if (!(error instanceof PlatformError)) this.deps.log(`sync: unexpected failure on ${accountId}/${stream}: ${reason}`);
     repos.syncState.save(accountId, stream, { ...state, failures, backoffUntil: now() + delay, lastError: reason });
   }
+}
+
+/**
+ * Some platforms forget updates nobody fetched (Telegram: after 24 h) and offer no history
+ * call. Such a connector says how long it keeps them as `updateRetentionMs` (not yet part of
+ * Connector); after a longer gap since the last good read, updates may be gone for good.
+ */
+function gapNotice(connector: Connector, lastSuccessAt: number | null, now: number): string | null {
+  const retention = (connector as { updateRetentionMs?: unknown }).updateRetentionMs;
+  if (typeof retention !== 'number' || lastSuccessAt === null || now - lastSuccessAt <= retention) return null;
+  const hours = (ms: number) => Math.floor(ms / 3_600_000);
+  return `Messages may be lost: nothing was read for ${hours(now - lastSuccessAt)} h (since ${new Date(lastSuccessAt).toISOString()}) and the platform keeps them for only ${hours(retention)} h`;
 }

@@ -38,6 +38,7 @@ export class OutboxRepo {
   private readonly retryStmt;
   private readonly failStmt;
   private readonly recoverStmt;
+  private readonly markUnconfirmedStmt;
   private readonly completeForMessageStmt;
   private readonly withdrawStmt;
 
@@ -56,8 +57,14 @@ export class OutboxRepo {
     this.completeStmt = db.prepare("UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ?");
     this.retryStmt = db.prepare("UPDATE outbox SET state = 'pending', not_before = ?, last_error = ?, updated_at = ? WHERE id = ?");
     this.failStmt = db.prepare("UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?");
+    // updated_at on the right is the claim time of the interrupted attempt: the earliest the platform can have published it.
     this.recoverStmt = db.prepare<[string, number], { id: string; messageId: string | null }>(
-      "UPDATE outbox SET state = 'pending', last_error = ?, updated_at = ? WHERE state = 'sending' RETURNING id, message_id AS messageId",
+      `UPDATE outbox SET state = 'pending', last_error = ?, updated_at = ?,
+         payload = json_set(payload, '$.unconfirmedSince', coalesce(payload ->> '$.unconfirmedSince', updated_at))
+       WHERE state = 'sending' RETURNING id, message_id AS messageId`,
+    );
+    this.markUnconfirmedStmt = db.prepare(
+      "UPDATE outbox SET payload = json_set(payload, '$.unconfirmedSince', coalesce(payload ->> '$.unconfirmedSince', ?)) WHERE id = ?",
     );
     this.completeForMessageStmt = db.prepare(
       "UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE message_id = ? AND state IN ('pending', 'sending')",
@@ -100,9 +107,18 @@ export class OutboxRepo {
     this.failStmt.run(error, now, id);
   }
 
-  /** Rows found in `sending` at start-up were interrupted mid-flight: their outcome is unknown. */
+  /** Rows found in `sending` at start-up were interrupted mid-flight: their outcome is unknown, so they are marked as in markUnconfirmed. */
   recoverInterrupted(now: number): { id: string; messageId: string | null }[] {
     return this.recoverStmt.all('interrupted while sending; outcome unknown', now);
+  }
+
+  /**
+   * Notes in the payload (`unconfirmedSince`) that an attempt begun at `since` may have
+   * published the action: where the platform does not deduplicate, nothing may be sent again
+   * before the outbox has looked. The earliest such time is kept.
+   */
+  markUnconfirmed(id: string, since: number): void {
+    this.markUnconfirmedStmt.run(since, id);
   }
 
   /** The message was found published on the platform (reconciled from the feed). */

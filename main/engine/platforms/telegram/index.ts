@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { TelegramConnector } from './client';
+
+export { TelegramConnector, UPDATE_RETENTION_MS, type TelegramConfig } from './client';
+
+/**
+ * What a Telegram account keeps in accounts.config: nothing secret. The token
+ * lives in the SecretStore under the account's id and is passed in separately.
+ */
+export const TelegramAccountConfig = z
+  .object({
+    /** Only for a self-hosted Bot API server or the fake; Telegram's own by default. */
+    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** Telegram holds a connection open for at most 50 s without news. */
+    longPollSeconds: z.number().int().min(1).max(50).optional(),
+  })
+  .strict();
+export type TelegramAccountConfig = z.infer<typeof TelegramAccountConfig>;
+
+/**
+ * The connector for a Telegram account, for the engine's connectorFor: the
+ * account's stored config plus the bot token from the SecretStore. A stored
+ * config that does not parse is refused with what is wrong (it names fields,
+ * never values); a malformed token is refused without quoting it.
+ */
+export function telegramConnector(accountConfig: unknown, token: string, options: { lockDir?: string } = {}): TelegramConnector {
+  const config = TelegramAccountConfig.safeParse(accountConfig);
+  if (!config.success) {
+    throw new RangeError(`This Telegram account's settings are not valid: ${config.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.code}`).join('; ')}`);
+  }
+  return new TelegramConnector({ ...config.data, token, lockDir: options.lockDir });
+}
