@@ -23,8 +23,12 @@ interface CannedPickerProps {
   lang: Language | null;
   /** The reply chosen, filled for this conversation. */
   onInsert(reply: CannedReply, text: string): void;
-  /** Closed without choosing; `typed` is a character to put in the text instead (a `;` typed first). */
-  onClose(typed?: string): void;
+  /**
+   * Closed without choosing: `back` when the agent asked (Esc) and the text
+   * should take focus again, not when focus went elsewhere; `typed` is a
+   * character to put in the text instead (a `;` typed first).
+   */
+  onClose(back: boolean, typed?: string): void;
 }
 
 /** The text with its fill-in fields marked, for the preview. */
@@ -105,13 +109,13 @@ export function CannedPicker({ library, conversationId, lang, onInsert, onClose 
     event.stopPropagation();
     if (event.key === 'Escape') {
       event.preventDefault();
-      onClose();
+      onClose(true);
       return;
     }
     // `;` on an empty search: the agent wanted the character, not the picker.
     if (event.key === ';' && query === '') {
       event.preventDefault();
-      onClose(';');
+      onClose(true, ';');
       return;
     }
     onKeyDown(event);
@@ -135,7 +139,7 @@ export function CannedPicker({ library, conversationId, lang, onInsert, onClose 
         }}
         onKeyDown={onSearchKey}
         onBlur={(event) => {
-          if (!event.currentTarget.closest('.canned-picker')?.contains(event.relatedTarget)) onClose();
+          if (!event.currentTarget.closest('.canned-picker')?.contains(event.relatedTarget)) onClose(false);
         }}
       />
       <div className="canned-body">

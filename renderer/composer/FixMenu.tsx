@@ -24,7 +24,8 @@ interface FixMenuProps {
   onChoose(fix: Fix): void;
   /** The fix key again: on to the next marked text. */
   onNext(): void;
-  onClose(): void;
+  /** Closed without a fix: `back` when the agent asked (Esc, Tab) and the text should take focus again, not when focus went elsewhere. */
+  onClose(back: boolean): void;
 }
 
 /**
@@ -68,7 +69,7 @@ export function FixMenu({ id, finding, anchor, onChoose, onNext, onClose }: FixM
           event.stopPropagation();
           if (event.key === 'Escape' || event.key === 'Tab') {
             event.preventDefault();
-            onClose();
+            onClose(true);
             return;
           }
           if (keyAction(event.nativeEvent, 'composer') === 'fixFinding') {
@@ -79,7 +80,7 @@ export function FixMenu({ id, finding, anchor, onChoose, onNext, onClose }: FixM
           onKeyDown(event);
         }}
         onBlur={(event) => {
-          if (!event.currentTarget.contains(event.relatedTarget)) onClose();
+          if (!event.currentTarget.contains(event.relatedTarget)) onClose(false);
         }}
       >
         {fixes.map((fix, index) => (

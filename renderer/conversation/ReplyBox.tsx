@@ -219,10 +219,10 @@ export function ReplyBox({ conversation: target, messages, textareaRef, handleRe
             composer.noteCanned(conversationId, reply.id);
             edit(insertCanned(draft, picker.start, picker.end, text));
           }}
-          onClose={(typed) => {
+          onClose={(back, typed) => {
             setPicker(null);
             if (typed) edit(replaceRange(draft, picker.start, picker.end, typed));
-            else backToText();
+            else if (back) backToText();
           }}
         />
       )}
@@ -251,9 +251,9 @@ export function ReplyBox({ conversation: target, messages, textareaRef, handleRe
             anchor={fixing.anchor}
             onChoose={(chosen) => applyFix(fixing.finding, chosen)}
             onNext={() => fix(nextFinding(findings, fixing.finding))}
-            onClose={() => {
+            onClose={(back) => {
               setFixing(null);
-              backToText();
+              if (back) backToText();
             }}
           />
         )}
