@@ -82,8 +82,16 @@ export function decodeScanCursor(text: string): Cursor {
 }
 
 export async function scanStep<P>(source: ScanSource<P>, cursorText: string | null, start: { floor: number; now: number }, signal: AbortSignal): Promise<ScanStep> {
-  const state: Cursor = cursorText === null ? { v: 1, w: start.floor, f: start.floor } : decodeScanCursor(cursorText);
-  const page = await source.listParents(state.scan?.after ?? null, signal);
+  let state: Cursor = cursorText === null ? { v: 1, w: start.floor, f: start.floor } : decodeScanCursor(cursorText);
+  let page: ParentPage<P>;
+  try {
+    page = await source.listParents(state.scan?.after ?? null, signal);
+  } catch (error) {
+    // Graph's paging cursors expire; a refused one costs the scan in progress, not the stream's position.
+    if (!(state.scan && error instanceof PlatformError && error.kind === 'refused')) throw error;
+    state = { v: 1, w: state.w, f: state.f };
+    page = await source.listParents(null, signal);
+  }
   const t = state.scan?.t ?? Math.max(0, (page.serverTime ?? start.now) - CLOCK_MARGIN_MS);
   const pages = (state.scan?.pages ?? 0) + 1;
 
