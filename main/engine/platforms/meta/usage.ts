@@ -8,7 +8,7 @@ import { WireAppUsage, WireBusinessUsage } from './wire';
 export interface UsageBudget {
   /** 0..100 (Graph may report more than 100 once throttled). */
   usedPercent: number;
-  /** When the platform says how long until calls are accepted again (BUC headers only). */
+  /** How long until calls are accepted again, when the platform says (BUC headers only; 0 there means not throttled). */
   regainAccessMs: number | null;
 }
 
@@ -31,7 +31,7 @@ export function parseUsage(headers: Headers): UsageBudget | null {
     }
   }
   if (figures.length === 0) return null;
-  return { usedPercent: Math.max(...figures), regainAccessMs: regainMinutes === null ? null : regainMinutes * 60_000 };
+  return { usedPercent: Math.max(...figures), regainAccessMs: regainMinutes ? regainMinutes * 60_000 : null };
 }
 
 function json(text: string | null): unknown {
