@@ -228,7 +228,8 @@ export function updatedAt(conversation: FakeConversation): number {
 
 /** Graph's wire shapes for the stored objects. */
 export const wire = {
-  person: (person: Person) => ({ id: person.id, ...(person.username === undefined ? { name: person.name } : { username: person.username }) }),
+  /** Messenger shows a name and a proxy email; Instagram a username. */
+  person: (person: Person) => ({ id: person.id, ...(person.username === undefined ? { name: person.name, email: `${person.id}@facebook.com` } : { username: person.username }) }),
   message(message: FakeMessage) {
     if (message.raw !== undefined) return message.raw;
     return {
