@@ -2,7 +2,7 @@ import { requestJson } from '../http';
 import { PlatformError, type AccountIdentity, type Connector, type PublishedReply, type QuarantinedPayload, type ReplyRequest, type UpdatesPage } from '../types';
 import { DEFAULT_THROTTLE_WAIT_MS, MessagingWindowClosed, graphError } from './graph-errors';
 import type { ZodError } from 'zod';
-import { mapIgComments, mapMessages, mapPageComments, quarantine, type Mapped, type Owner } from './mapper';
+import { mapIgComments, mapMessages, mapPageComments, quarantine, rawTime, type Mapped, type Owner } from './mapper';
 import { scanStep, type ParentPage, type ScanSource } from './scan';
 import { isDirect, parseThreadId, type ThreadRef } from './threads';
 import { THROTTLE_AT_PERCENT, parseUsage, type UsageBudget } from './usage';
@@ -278,7 +278,7 @@ export class MetaConnector implements Connector {
   /**
    * Pages through a child edge. Newest-first edges stop at the first page that
    * reaches below the floor; the rest are read to the end. Items older than
-   * the floor were delivered before and are dropped here.
+   * the floor were delivered (or quarantined) before and are dropped here.
    */
   private async readEdge(path: string, query: Query, map: (raw: unknown[]) => Mapped, floor: number, newestFirst: boolean, signal: AbortSignal): Promise<Mapped> {
     const out: Mapped = { items: [], quarantined: [] };
@@ -286,12 +286,17 @@ export class MetaConnector implements Connector {
     for (let pages = 0; pages < MAX_CHILD_PAGES; pages++) {
       const answer = await this.graph('GET', path, { ...query, limit: String(CHILD_PAGE_SIZE), ...(after === null ? {} : { after }) }, undefined, signal);
       const page = parseOrServer(WireList, answer.body, 'list');
-      const mapped = map(page.data);
-      const fresh = mapped.items.filter((item) => item.createdAt >= floor);
-      out.items.push(...fresh);
-      out.quarantined.push(...mapped.quarantined);
+      let reachedFloor = false;
+      for (const entry of page.data) {
+        const mapped = map([entry]);
+        const fresh = mapped.items.filter((item) => item.createdAt >= floor);
+        reachedFloor ||= fresh.length < mapped.items.length;
+        out.items.push(...fresh);
+        const at = rawTime(entry);
+        if (at === null || at >= floor || fresh.length > 0) out.quarantined.push(...mapped.quarantined);
+      }
       after = nextCursor(page);
-      if (after === null || (newestFirst && fresh.length < mapped.items.length)) break;
+      if (after === null || (newestFirst && reachedFloor)) break;
     }
     return out;
   }

@@ -3,7 +3,7 @@ import type { InboundItem } from '../../inbox/ingest';
 import { describeIssues } from '../sandbox/fake/http';
 import type { QuarantinedPayload } from '../types';
 import { threadId } from './threads';
-import { WireComment, WireIgComment, WireMessage, type WireParty } from './wire';
+import { WireComment, WireIgComment, WireMessage, parseGraphTime, type WireParty } from './wire';
 
 const MAX_QUARANTINED_PAYLOAD = 64 * 1024;
 const MAX_TITLE = 1000;
@@ -87,6 +87,18 @@ export function mapIgComments(raw: readonly unknown[], caption: string, owner: O
     const replies = mapEach(comment.replies?.data ?? [], (value) => WireIgComment.safeParse(value), (reply) => push(reply, comment.id));
     out.quarantined.push(...replies.quarantined);
   });
+}
+
+/**
+ * The time of a raw item that may not parse as a whole, when its own time
+ * field reads: lets a re-read skip a malformed item already quarantined by an
+ * earlier scan instead of quarantining it again.
+ */
+export function rawTime(value: unknown): number | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { created_time: created, timestamp } = value as { created_time?: unknown; timestamp?: unknown };
+  const text = typeof created === 'string' ? created : typeof timestamp === 'string' ? timestamp : null;
+  return text === null ? null : parseGraphTime(text);
 }
 
 function party(from: WireParty): InboundItem['author'] {

@@ -23,8 +23,8 @@ export interface FakeGraph {
   url: string;
   store: GraphStore;
   faults: GraphFaults;
-  /** Requests received, method and path, in order (control of how many calls a flow costs). */
-  requests: { method: string; path: string }[];
+  /** Requests received, in order: what a flow cost, and when a poll happened. */
+  requests: { method: string; path: string; query: URLSearchParams }[];
   /** From now on every call fails with code 190, as after the user changed their password. */
   revokeToken(): void;
   close(): Promise<void>;
@@ -55,7 +55,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   const store = new GraphStore(page, options.instagram ?? null, now);
   const faults = new GraphFaults();
   const meter = new UsageMeter(page.id, options.callsPerHour ?? 4800, now);
-  const requests: { method: string; path: string }[] = [];
+  const requests: FakeGraph['requests'] = [];
   const pending = new Set<NodeJS.Timeout>();
   let revoked = false;
   let traces = 0;
@@ -211,7 +211,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    requests.push({ method: request.method ?? '', path: url.pathname });
+    requests.push({ method: request.method ?? '', path: url.pathname, query: url.searchParams });
     const match = VERSIONED.exec(url.pathname);
     if (!match) throw new GraphFailure(400, 100, `Unknown path components: ${url.pathname.slice(0, 100)}`);
     const [, , id, edge] = match as unknown as [string, string, string, string | undefined];
