@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MessagingWindowClosed } from '../../../../main/engine/platforms/meta/graph-errors';
 import { INSTAGRAM_MESSAGE_LIMIT } from '../../../../main/engine/platforms/meta/fake';
-import { PlatformError } from '../../../../main/engine/platforms/types';
-import { DAY, HOUR, INSTAGRAM, PAGE, bodies, drain, setup, signal } from './harness';
-
-const anna = { id: '2580001234567890', name: 'Anna Kowalska' };
-const jan = { id: '6789012345678901', name: 'Jan', username: 'jan.nowak' };
-const piotr = { id: '7012345678901234', name: 'Piotr Zieliński' };
-
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof PlatformError)) throw new Error(`expected a PlatformError, got ${String(error)}`);
-  return error;
-}
+import { ANNA, DAY, HOUR, INSTAGRAM, JAN, PAGE, PIOTR, bodies, commentThreads, drain, failure, setup, signal } from './harness';
 
 describe('MetaConnector against the fake Graph: identity and streams', () => {
   it('verifies the Page token with GET /me and names the streams of a Page with Instagram', async () => {
@@ -63,7 +49,7 @@ describe('MetaConnector against the fake Graph: identity and streams', () => {
 
   it('reads Instagram conversations, of which Graph shows only the latest 20 messages', async () => {
     const { graph, meta, clock } = await setup();
-    for (let i = 0; i < 30; i++) graph.store.customerWrites('instagram', jan, `ig ${i}`, clock.at - (30 - i) * 60_000);
+    for (let i = 0; i < 30; i++) graph.store.customerWrites('instagram', JAN, `ig ${i}`, clock.at - (30 - i) * 60_000);
     const { pages } = await drain(meta, 'instagram_messages');
     const items = pages.flatMap((page) => page.items);
     expect(items).toHaveLength(INSTAGRAM_MESSAGE_LIMIT);
@@ -77,9 +63,9 @@ describe('MetaConnector against the fake Graph: identity and streams', () => {
     const { graph, meta, clock } = await setup();
     const post = graph.store.addPost('Autumn blend is here', clock.at - 2 * DAY);
     const stale = graph.store.addPost('Summer menu', clock.at - 30 * DAY);
-    const top = graph.store.addComment(post, piotr, 'Open on Sunday?', { at: clock.at - DAY });
+    const top = graph.store.addComment(post, PIOTR, 'Open on Sunday?', { at: clock.at - DAY });
     graph.store.addComment(post, PAGE, 'Yes, 10 to 16!', { replyTo: top, at: clock.at - DAY + HOUR });
-    graph.store.addComment(stale, piotr, 'Old post comment', { at: clock.at - HOUR });
+    graph.store.addComment(stale, PIOTR, 'Old post comment', { at: clock.at - HOUR });
 
     const { pages, cursor } = await drain(meta, 'page_comments');
     const items = pages.flatMap((page) => page.items);
@@ -89,7 +75,7 @@ describe('MetaConnector against the fake Graph: identity and streams', () => {
     ]);
 
     clock.advance(HOUR);
-    graph.store.addComment(post, piotr, 'Thanks!', { replyTo: top });
+    graph.store.addComment(post, PIOTR, 'Thanks!', { replyTo: top });
     clock.advance(HOUR);
     expect(bodies((await drain(meta, 'page_comments', cursor)).pages)).toEqual(['Thanks!']);
   });
@@ -97,7 +83,7 @@ describe('MetaConnector against the fake Graph: identity and streams', () => {
   it('reads Instagram comments with their replies, even a new reply under an old comment', async () => {
     const { graph, meta, clock } = await setup();
     const media = graph.store.addMedia('Latte art', clock.at - DAY);
-    const top = graph.store.addComment(media, jan, 'This is awesome!', { at: clock.at - 20 * HOUR });
+    const top = graph.store.addComment(media, JAN, 'This is awesome!', { at: clock.at - 20 * HOUR });
     for (let i = 0; i < 3; i++) graph.store.addComment(media, { id: `ig-${i}`, name: '', username: `fan${i}` }, `newer ${i}`, { at: clock.at - (10 - i) * HOUR });
     const first = await drain(meta, 'instagram_comments');
     expect(bodies(first.pages).sort()).toEqual(['This is awesome!', 'newer 0', 'newer 1', 'newer 2']);
@@ -111,9 +97,9 @@ describe('MetaConnector against the fake Graph: identity and streams', () => {
 
   it('quarantines a malformed message with its error and delivers the rest of the conversation', async () => {
     const { graph, meta, clock } = await setup();
-    const { conversationId } = graph.store.customerWrites('messenger', anna, 'first', clock.at - 2 * HOUR);
+    const { conversationId } = graph.store.customerWrites('messenger', ANNA, 'first', clock.at - 2 * HOUR);
     graph.store.rawMessage(conversationId, { id: 'm_broken', created_time: 'soon', from: null }, clock.at - HOUR);
-    graph.store.customerWrites('messenger', anna, 'third', clock.at - 30 * 60_000);
+    graph.store.customerWrites('messenger', ANNA, 'third', clock.at - 30 * 60_000);
     const { pages } = await drain(meta, 'messenger');
     expect(bodies(pages).sort()).toEqual(['first', 'third']);
     const quarantined = pages.flatMap((page) => page.quarantined);
@@ -131,13 +117,13 @@ describe('MetaConnector against the fake Graph: identity and streams', () => {
 describe('MetaConnector against the fake Graph: replying', () => {
   it('answers a DM with RESPONSE inside 24 hours, with the HUMAN_AGENT tag up to 7 days, and refuses after with "window closed"', async () => {
     const { graph, meta, clock } = await setup();
-    const { conversationId } = graph.store.customerWrites('messenger', anna, 'Where is my order?', clock.at - HOUR);
+    const { conversationId } = graph.store.customerWrites('messenger', ANNA, 'Where is my order?', clock.at - HOUR);
     const thread = `messenger:${conversationId}`;
     const request = (text: string) => ({ threadPlatformId: thread, text, visibility: 'private' as const, idempotencyKey: text });
 
     const sent = await meta.sendReply(request('It ships today.'), signal);
     expect(sent.platformId).toMatch(/^m_/);
-    expect(await meta.messagingWindow(thread, signal)).toMatchObject({ state: 'open', customerId: anna.id });
+    expect(await meta.messagingWindow(thread, signal)).toMatchObject({ state: 'open', customerId: ANNA.id });
 
     clock.advance(2 * DAY);
     await meta.sendReply(request('Following up on your order.'), signal);
@@ -158,18 +144,16 @@ describe('MetaConnector against the fake Graph: replying', () => {
 
   it('maps the platform\'s own "outside of allowed window" refusal to the same window-closed error', async () => {
     const { graph, meta, clock } = await setup();
-    const { conversationId } = graph.store.customerWrites('messenger', anna, 'Hi', clock.at - 23 * HOUR);
+    const { conversationId } = graph.store.customerWrites('messenger', ANNA, 'Hi', clock.at - 23 * HOUR);
     graph.faults.add({ kind: 'graph_error', status: 400, code: 10, subcode: 2018278, message: 'This message is sent outside of allowed window.' }, { route: 'write' });
     const error = await failure(meta.sendReply({ threadPlatformId: `messenger:${conversationId}`, text: 'Hello', visibility: 'private', idempotencyKey: 'k' }, signal));
     expect(error).toBeInstanceOf(MessagingWindowClosed);
   });
 
   it('replies publicly under Page and Instagram comments, and the replies come back outbound in the same thread', async () => {
-    const { graph, meta, clock } = await setup();
-    const post = graph.store.addPost('New mugs', clock.at - DAY);
-    const comment = graph.store.addComment(post, piotr, 'Dishwasher safe?', { at: clock.at - HOUR });
-    const media = graph.store.addMedia('Mugs', clock.at - DAY);
-    const igComment = graph.store.addComment(media, jan, 'Want one!', { at: clock.at - HOUR });
+    const context = await setup();
+    const { graph, meta } = context;
+    const { comment, igComment } = commentThreads(context, { page: 'Dishwasher safe?', instagram: 'Want one!' });
 
     const fb = await meta.sendReply({ threadPlatformId: `page_comment:${comment}`, text: 'Yes, they are.', visibility: 'public', idempotencyKey: 'a' }, signal);
     const ig = await meta.sendReply({ threadPlatformId: `ig_comment:${igComment}`, text: 'In shop now!', visibility: 'public', idempotencyKey: 'b' }, signal);
@@ -185,7 +169,7 @@ describe('MetaConnector against the fake Graph: replying', () => {
   it('sends one private reply to a comment and refuses a second', async () => {
     const { graph, meta, clock } = await setup();
     const post = graph.store.addPost('Giveaway', clock.at - DAY);
-    const comment = graph.store.addComment(post, piotr, 'My email is piotr@example.com', { at: clock.at - HOUR });
+    const comment = graph.store.addComment(post, PIOTR, 'My email is PIOTR@example.com', { at: clock.at - HOUR });
     const request = { threadPlatformId: `page_comment:${comment}`, text: 'We will write to you here.', visibility: 'private' as const, idempotencyKey: 'p' };
     const sent = await meta.sendReply(request, signal);
     expect(graph.store.sent).toEqual([expect.objectContaining({ messageId: sent.platformId, recipient: `comment:${comment}` })]);
@@ -196,11 +180,9 @@ describe('MetaConnector against the fake Graph: replying', () => {
   });
 
   it('hides and unhides Page and Instagram comments', async () => {
-    const { graph, meta, clock } = await setup();
-    const post = graph.store.addPost('Post', clock.at - DAY);
-    const comment = graph.store.addComment(post, piotr, 'spam spam', { at: clock.at - HOUR });
-    const media = graph.store.addMedia('Media', clock.at - DAY);
-    const igComment = graph.store.addComment(media, jan, 'spam', { at: clock.at - HOUR });
+    const context = await setup();
+    const { graph, meta } = context;
+    const { comment, igComment } = commentThreads(context, { page: 'spam spam', instagram: 'spam' });
 
     await meta.setCommentHidden(`page_comment:${comment}`, comment, true, signal);
     await meta.setCommentHidden(`ig_comment:${igComment}`, igComment, true, signal);
@@ -269,7 +251,7 @@ describe('MetaConnector against the fake Graph: usage and tokens', () => {
 
   it('reports an invalid token (code 190) as unauthorized, for reads and writes alike', async () => {
     const { graph, meta, clock } = await setup();
-    const { conversationId } = graph.store.customerWrites('messenger', anna, 'Hi', clock.at);
+    const { conversationId } = graph.store.customerWrites('messenger', ANNA, 'Hi', clock.at);
     graph.revokeToken();
     expect((await failure(meta.verify(signal))).kind).toBe('unauthorized');
     expect((await failure(meta.fetchUpdates('messenger', null, signal))).kind).toBe('unauthorized');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MetaConnector } from '../../../../main/engine/platforms/meta/client';
 import { formatGraphTime } from '../../../../main/engine/platforms/meta/wire';
 import { newDataDir, startEngine } from '../../helpers/engine';
-import { DAY, HOUR, INSTAGRAM, PAGE, setup } from './harness';
+import { ANNA, DAY, HOUR, INSTAGRAM, PAGE, setup } from './harness';
 
 /**
  * The real engine (SQLite file, scheduler, ingest, outbox) syncing from and
@@ -12,8 +12,7 @@ describe('Meta in the engine', () => {
   it('syncs all four streams through a failing first poll, quarantines the malformed item once, and replies inside the window', async () => {
     const { graph } = await setup({ now: Date.now });
     const now = Date.now();
-    const anna = { id: '2580001234567890', name: 'Anna Kowalska' };
-    const { conversationId } = graph.store.customerWrites('messenger', anna, 'Where is my order?', now - 2 * HOUR);
+    const { conversationId } = graph.store.customerWrites('messenger', ANNA, 'Where is my order?', now - 2 * HOUR);
     graph.store.rawMessage(conversationId, { id: 'm_broken', created_time: formatGraphTime(now - HOUR), message: 42 }, now - HOUR);
     const stale = graph.store.customerWrites('messenger', { id: 'psid-old', name: 'Old Customer' }, 'Hello?', now - 8 * DAY);
     const post = graph.store.addPost('Autumn blend', now - DAY);

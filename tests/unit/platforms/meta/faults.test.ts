@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Fault } from '../../../../main/engine/platforms/meta/fake';
-import { PlatformError, type PlatformErrorKind, type ReplyRequest } from '../../../../main/engine/platforms/types';
-import { DAY, HOUR, INSTAGRAM, PAGE, drain, setup, signal, type Setup } from './harness';
+import type { PlatformErrorKind, ReplyRequest } from '../../../../main/engine/platforms/types';
+import { ANNA, HOUR, INSTAGRAM, PAGE, commentThreads, drain, failure, setup, signal, type Setup } from './harness';
 
-const anna = { id: '2580001234567890', name: 'Anna Kowalska' };
-const piotr = { id: '7012345678901234', name: 'Piotr Zieliński' };
-const jan = { id: '6789012345678901', name: 'Jan', username: 'jan.nowak' };
-
-async function outcome(promise: Promise<unknown>): Promise<PlatformError | 'ok'> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof PlatformError) return error;
-    throw error;
-  }
-}
 
 /** A conversation where the customer wrote an hour ago, and a DM reply to it. */
 function dmThread({ graph, clock }: Setup): ReplyRequest {
-  const { conversationId } = graph.store.customerWrites('messenger', anna, 'Is my parcel lost?', clock.at - HOUR);
+  const { conversationId } = graph.store.customerWrites('messenger', ANNA, 'Is my parcel lost?', clock.at - HOUR);
   return { threadPlatformId: `messenger:${conversationId}`, text: 'We are checking with the courier.', visibility: 'private', idempotencyKey: 'o1' };
 }
 
@@ -45,14 +32,13 @@ describe('fault matrix: reads', () => {
   it.each(cases)('%s fails the poll as %s, nothing is lost, and the next poll delivers', async (_name, fault, kind) => {
     const context = await setup({}, { timeoutMs: TIMEOUT_MS });
     const { graph, meta, clock } = context;
-    graph.store.customerWrites('messenger', anna, 'first', clock.at - HOUR);
+    graph.store.customerWrites('messenger', ANNA, 'first', clock.at - HOUR);
     if (fault === 'latency') graph.faults.setLatency(SLOW_MS, 'read');
     else graph.faults.add(fault, { route: 'read' });
 
-    const failed = await outcome(meta.fetchUpdates('messenger', null, signal));
-    expect(failed).toBeInstanceOf(PlatformError);
-    expect((failed as PlatformError).kind).toBe(kind);
-    if (kind === 'rate_limited') expect((failed as PlatformError).retryAfterMs).toBeGreaterThan(0);
+    const failed = await failure(meta.fetchUpdates('messenger', null, signal));
+    expect(failed.kind).toBe(kind);
+    if (kind === 'rate_limited') expect(failed.retryAfterMs).toBeGreaterThan(0);
 
     graph.faults.clear();
     clock.advance(HOUR); // past any throttling wait the connector recorded
@@ -71,9 +57,9 @@ describe('fault matrix: sends', () => {
     const request = dmThread(context);
     const sentAfter = clock.at;
     graph.faults.add(fault, { route: 'write' });
-    const failed = await outcome(meta.sendReply(request, signal));
-    expect((failed as PlatformError).kind).toBe(kind);
-    expect((failed as PlatformError).ambiguous).toBe(true);
+    const failed = await failure(meta.sendReply(request, signal));
+    expect(failed.kind).toBe(kind);
+    expect(failed.ambiguous).toBe(true);
     expect(graph.store.sent).toEqual([]);
 
     expect(await meta.findPublished(request, sentAfter, signal)).toBeNull();
@@ -87,8 +73,8 @@ describe('fault matrix: sends', () => {
     const request = dmThread(context);
     const sentAfter = clock.at;
     graph.faults.add({ kind: 'commit_then_fail', then }, { route: 'write' });
-    const failed = await outcome(meta.sendReply(request, signal));
-    expect((failed as PlatformError).ambiguous).toBe(true);
+    const failed = await failure(meta.sendReply(request, signal));
+    expect(failed.ambiguous).toBe(true);
     expect(graph.store.sent).toHaveLength(1);
 
     const found = await meta.findPublished(request, sentAfter, signal);
@@ -97,11 +83,9 @@ describe('fault matrix: sends', () => {
   });
 
   it('reconciles ambiguous comment replies (Page and Instagram) and private replies', async () => {
-    const { graph, meta, clock } = await setup();
-    const post = graph.store.addPost('Post', clock.at - DAY);
-    const comment = graph.store.addComment(post, piotr, 'Where do you ship?', { at: clock.at - HOUR });
-    const media = graph.store.addMedia('Media', clock.at - DAY);
-    const igComment = graph.store.addComment(media, jan, 'Price?', { at: clock.at - HOUR });
+    const context = await setup();
+    const { graph, meta, clock } = context;
+    const { comment, igComment } = commentThreads(context, { page: 'Where do you ship?', instagram: 'Price?' });
     const requests: ReplyRequest[] = [
       { threadPlatformId: `page_comment:${comment}`, text: 'Everywhere in the EU.', visibility: 'public', idempotencyKey: 'a' },
       { threadPlatformId: `ig_comment:${igComment}`, text: '12 EUR.', visibility: 'public', idempotencyKey: 'b' },
@@ -111,7 +95,7 @@ describe('fault matrix: sends', () => {
     for (const request of requests) {
       expect(await meta.findPublished(request, sentAfter, signal)).toBeNull();
       graph.faults.add({ kind: 'commit_then_fail', then: 'status' }, { route: 'write' });
-      expect((await outcome(meta.sendReply(request, signal))) as PlatformError).toMatchObject({ kind: 'server' });
+      expect((await failure(meta.sendReply(request, signal))).kind).toBe('server');
     }
     const [fb, ig, privately] = await Promise.all(requests.map((request) => meta.findPublished(request, sentAfter, signal)));
     expect(graph.store.comments.get(fb!.platformId)).toMatchObject({ replyTo: comment, from: PAGE });
@@ -138,7 +122,7 @@ describe('fault matrix: sends', () => {
     const context = await setup();
     const request = dmThread(context);
     context.graph.faults.add(fault, { route: 'write' });
-    const failed = (await outcome(context.meta.sendReply(request, signal))) as PlatformError;
+    const failed = await failure(context.meta.sendReply(request, signal));
     expect(failed.kind).toBe(kind);
     expect(failed.ambiguous).toBe(false);
     expect(context.graph.store.sent).toEqual([]);
