@@ -48,6 +48,8 @@ const DAY_MS = 24 * 60 * 60_000;
 
 const MESSAGE_FIELDS = 'id,created_time,from,to,message';
 const COMMENT_FIELDS = 'id,created_time,from,message,parent{id},is_hidden';
+/** Comments read with their post: a quiet post then costs no request of its own. */
+const INLINE_COMMENTS = 25;
 const IG_COMMENT_FIELDS = 'id,text,timestamp,from,username,hidden';
 
 interface GraphAnswer {
@@ -216,7 +218,10 @@ export class MetaConnector implements Connector {
         this.listPage(
           {
             path: `/${this.config.pageId}/feed`,
-            query: { fields: 'id,message,created_time', since: String(Math.floor(horizon / 1000)) },
+            query: {
+              fields: `id,message,created_time,comments.filter(stream).order(reverse_chronological).limit(${INLINE_COMMENTS}){${COMMENT_FIELDS}}`,
+              since: String(Math.floor(horizon / 1000)),
+            },
             after,
             parse: (v) => WirePost.safeParse(v),
           },
@@ -230,6 +235,7 @@ export class MetaConnector implements Connector {
           floor,
           true,
           signal,
+          post.comments ?? { data: [] },
         ),
     };
   }
@@ -279,13 +285,24 @@ export class MetaConnector implements Connector {
    * Pages through a child edge. Newest-first edges stop at the first page that
    * reaches below the floor; the rest are read to the end. Items older than
    * the floor were delivered (or quarantined) before and are dropped here.
+   * `expanded` is the edge's first page when it came inline with its parent.
    */
-  private async readEdge(path: string, query: Query, map: (raw: unknown[]) => Mapped, floor: number, newestFirst: boolean, signal: AbortSignal): Promise<Mapped> {
+  private async readEdge(
+    path: string,
+    query: Query,
+    map: (raw: unknown[]) => Mapped,
+    floor: number,
+    newestFirst: boolean,
+    signal: AbortSignal,
+    expanded?: WireList,
+  ): Promise<Mapped> {
     const out: Mapped = { items: [], quarantined: [] };
     let after: string | null = null;
     for (let pages = 0; pages < MAX_CHILD_PAGES; pages++) {
-      const answer = await this.graph('GET', path, { ...query, limit: String(CHILD_PAGE_SIZE), ...(after === null ? {} : { after }) }, undefined, signal);
-      const page = parseOrServer(WireList, answer.body, 'list');
+      const page =
+        pages === 0 && expanded
+          ? expanded
+          : parseOrServer(WireList, (await this.graph('GET', path, { ...query, limit: String(CHILD_PAGE_SIZE), ...(after === null ? {} : { after }) }, undefined, signal)).body, 'list');
       let reachedFloor = false;
       for (const entry of page.data) {
         const mapped = map([entry]);

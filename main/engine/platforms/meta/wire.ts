@@ -12,7 +12,8 @@ import { z } from 'zod';
  *   GET  /{conversation-id}/messages?fields=id,created_time,from,to,message&limit&after
  *                                                       → WireList of WireMessage, newest first (Instagram: only the latest 20)
  *   POST /{page-id}/messages  body WireSendRequest      → WireSendResponse (DMs and private replies to comments)
- *   GET  /{page-id}/feed?fields=id,message,created_time&since&limit&after → WireList of WirePost, newest first
+ *   GET  /{page-id}/feed?fields=id,message,created_time,comments.filter(stream).order(reverse_chronological).limit(n){…}&since&limit&after
+ *                                                       → WireList of WirePost, newest first, each with its latest comments inline
  *   GET  /{post-id}/comments?filter=stream&order=reverse_chronological&fields=…
  *                                                       → WireList of WireComment (replies included, with `parent`)
  *   POST /{comment-id}/comments  { message }            → WireCreated (reply to a Page comment)
@@ -92,7 +93,13 @@ export const WireMessage = z.object({
 });
 export type WireMessage = z.infer<typeof WireMessage>;
 
-export const WirePost = z.object({ id: GraphId, created_time: GraphTime, message: Text.optional() });
+export const WirePost = z.object({
+  id: GraphId,
+  created_time: GraphTime,
+  message: Text.optional(),
+  /** The comments edge expanded in the same request (field expansion): its first page, with the cursor to the rest. */
+  comments: WireList.optional(),
+});
 export type WirePost = z.infer<typeof WirePost>;
 
 export const WireComment = z.object({

@@ -80,6 +80,25 @@ describe('MetaConnector against the fake Graph: identity and streams', () => {
     expect(bodies((await drain(meta, 'page_comments', cursor)).pages)).toEqual(['Thanks!']);
   });
 
+  it('reads a post\'s comments inline with the post, paging the comments edge only for a busy post', async () => {
+    const { graph, meta, clock } = await setup({}, { pageSize: 25 });
+    const quiet = graph.store.addPost('Quiet post', clock.at - 2 * DAY);
+    graph.store.addComment(quiet, PIOTR, 'Nice', { at: clock.at - DAY });
+    const busy = graph.store.addPost('Busy post', clock.at - DAY);
+    for (let i = 0; i < 60; i++) graph.store.addComment(busy, { id: `fan-${i}`, name: `Fan ${i}` }, `comment ${i}`, { at: clock.at - 3 * HOUR + i * 60_000 });
+
+    const before = graph.requests.length;
+    const first = await drain(meta, 'page_comments');
+    expect(new Set(bodies(first.pages)).size).toBe(61);
+    // One feed request carries both posts with their 25 latest comments; the busy post's other 35 take one more page.
+    expect(graph.requests.slice(before).map((request) => request.path.split('/').slice(2).join('/'))).toEqual([`${PAGE.id}/feed`, `${busy}/comments`]);
+
+    clock.advance(HOUR);
+    const polled = graph.requests.length;
+    expect(bodies((await drain(meta, 'page_comments', first.cursor)).pages)).toEqual([]);
+    expect(graph.requests.length - polled).toBe(1);
+  });
+
   it('reads Instagram comments with their replies, even a new reply under an old comment', async () => {
     const { graph, meta, clock } = await setup();
     const media = graph.store.addMedia('Latte art', clock.at - DAY);

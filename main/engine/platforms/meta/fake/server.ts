@@ -127,6 +127,12 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     return fields.includes('can_reply_privately') ? { ...base, can_reply_privately: comment.privateReply === null } : base;
   }
 
+  function postComments(url: URL, postId: string): unknown {
+    const comments = store.commentsUnder(postId, { stream: url.searchParams.get('filter') === 'stream' });
+    if (url.searchParams.get('order') === 'reverse_chronological') comments.reverse();
+    return paged(url, comments.map(wire.pageComment));
+  }
+
   async function read(url: URL, id: string, edge: string | undefined): Promise<unknown> {
     if (id === 'me' && edge === undefined) return { id: page.id, name: page.name };
     if (id === page.id && edge === 'conversations') {
@@ -139,7 +145,16 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       const since = url.searchParams.get('since');
       const from = since === null ? 0 : Number(since) * 1000;
       const posts = [...store.posts.values()].filter((post) => post.createdAt >= from).sort((a, b) => b.createdAt - a.createdAt);
-      return paged(url, posts.map((post) => ({ id: post.id, message: post.text, created_time: formatGraphTime(post.createdAt) })));
+      const expansion = commentsExpansion(url.searchParams.get('fields') ?? '');
+      return paged(
+        url,
+        posts.map((post) => ({
+          id: post.id,
+          message: post.text,
+          created_time: formatGraphTime(post.createdAt),
+          ...(expansion ? { comments: postComments(new URL(`${url.origin}${url.pathname.replace(/[^/]+\/feed$/, `${post.id}/comments`)}?${expansion}`), post.id) } : {}),
+        })),
+      );
     }
     if (id === store.instagram?.id && edge === 'media') {
       const media = [...store.media.values()].sort((a, b) => b.createdAt - a.createdAt);
@@ -147,12 +162,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     }
     const conversation = store.conversations.get(id);
     if (conversation && edge === 'messages') return paged(url, store.messagesOf(conversation).map(wire.message));
-    if (store.posts.has(id) && edge === 'comments') {
-      const stream = url.searchParams.get('filter') === 'stream';
-      const comments = store.commentsUnder(id, { stream });
-      if (url.searchParams.get('order') === 'reverse_chronological') comments.reverse();
-      return paged(url, comments.map(wire.pageComment));
-    }
+    if (store.posts.has(id) && edge === 'comments') return postComments(url, id);
     if (store.media.has(id) && edge === 'comments') {
       const withReplies = (url.searchParams.get('fields') ?? '').includes('replies');
       const top = store.commentsUnder(id, { stream: false }).reverse();
@@ -287,6 +297,19 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * `comments.filter(stream).order(reverse_chronological).limit(25){…}` in a
+ * `fields` list, as the query string of the comments edge it stands for; null
+ * when the comments edge is not expanded.
+ */
+function commentsExpansion(fields: string): string | null {
+  const match = /(?:^|,)comments((?:\.\w+\([\w]*\))*)/.exec(fields);
+  if (!match) return null;
+  const query = new URLSearchParams();
+  for (const [, name, value] of match[1]!.matchAll(/\.(\w+)\(([\w]*)\)/g)) query.set(name!, value!);
+  return query.toString();
 }
 
 function unknownPath(id: string, edge: string | undefined): GraphFailure {
