@@ -51,6 +51,7 @@ const COMMENT_FIELDS = 'id,created_time,from,message,parent{id},is_hidden';
 /** Comments read with their post: a quiet post then costs no request of its own. */
 const INLINE_COMMENTS = 25;
 const IG_COMMENT_FIELDS = 'id,text,timestamp,from,username,hidden';
+const IG_COMMENT_WITH_REPLIES = `${IG_COMMENT_FIELDS},replies{${IG_COMMENT_FIELDS}}`;
 
 interface GraphAnswer {
   body: unknown;
@@ -246,7 +247,8 @@ export class MetaConnector implements Connector {
       listedBy: 'creation',
       activityOf: (media) => media.timestamp,
       listParents: async (after, signal) => {
-        const page = await this.listPage({ path: `/${igUserId}/media`, query: { fields: 'id,caption,timestamp' }, after, parse: (v) => WireIgMedia.safeParse(v) }, signal);
+        const fields = `id,caption,timestamp,comments.limit(${INLINE_COMMENTS}){${IG_COMMENT_WITH_REPLIES}}`;
+        const page = await this.listPage({ path: `/${igUserId}/media`, query: { fields }, after, parse: (v) => WireIgMedia.safeParse(v) }, signal);
         const recent = page.parents.filter((media) => media.timestamp >= horizon);
         return { ...page, parents: recent, after: recent.length < page.parents.length ? null : page.after };
       },
@@ -254,11 +256,12 @@ export class MetaConnector implements Connector {
       readChildren: (media, floor, signal) =>
         this.readEdge(
           `/${media.id}/comments`,
-          { fields: `${IG_COMMENT_FIELDS},replies{${IG_COMMENT_FIELDS}}` },
+          { fields: IG_COMMENT_WITH_REPLIES },
           (raw) => mapIgComments(raw, media.caption ?? '', this.owner),
           floor,
           false,
           signal,
+          media.comments ?? { data: [] },
         ),
     };
   }

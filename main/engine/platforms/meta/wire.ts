@@ -19,7 +19,8 @@ import { z } from 'zod';
  *   POST /{comment-id}/comments  { message }            → WireCreated (reply to a Page comment)
  *   POST /{comment-id}  { is_hidden }                   → WireSuccess (hide/unhide a Page comment)
  *   GET  /{comment-id}?fields=can_reply_privately       → { id, can_reply_privately }
- *   GET  /{ig-user-id}/media?fields=id,caption,timestamp&limit&after → WireList of WireIgMedia, newest first
+ *   GET  /{ig-user-id}/media?fields=id,caption,timestamp,comments.limit(n){…,replies{…}}&limit&after
+ *                                                       → WireList of WireIgMedia, newest first, each with its comments inline
  *   GET  /{ig-media-id}/comments?fields=id,text,timestamp,from,replies{…} → WireList of WireIgComment, newest first
  *   POST /{ig-comment-id}/replies  { message }          → WireCreated
  *   GET  /{ig-comment-id}/replies?fields=…              → WireList of WireIgComment
@@ -114,7 +115,13 @@ export const WireComment = z.object({
 });
 export type WireComment = z.infer<typeof WireComment>;
 
-export const WireIgMedia = z.object({ id: GraphId, timestamp: GraphTime, caption: Text.optional() });
+export const WireIgMedia = z.object({
+  id: GraphId,
+  timestamp: GraphTime,
+  caption: Text.optional(),
+  /** The comments edge expanded in the same request, replies included: its first page. */
+  comments: WireList.optional(),
+});
 export type WireIgMedia = z.infer<typeof WireIgMedia>;
 
 export const WireIgComment = z.object({

@@ -110,8 +110,11 @@ describe('MetaConnector against the fake Graph: identity and streams', () => {
     clock.advance(HOUR);
     graph.store.addComment(media, INSTAGRAM, '*sniff*', { replyTo: top });
     clock.advance(HOUR);
+    const polled = graph.requests.length;
     const next = (await drain(meta, 'instagram_comments', first.cursor)).pages.flatMap((page) => page.items);
     expect(next.map((item) => [item.body, item.direction, item.thread.platformId])).toEqual([['*sniff*', 'out', `ig_comment:${top}`]]);
+    // Comments and their replies come inline with the media list: one request for the whole poll.
+    expect(graph.requests.length - polled).toBe(1);
   });
 
   it('quarantines a malformed message with its error and delivers the rest of the conversation', async () => {

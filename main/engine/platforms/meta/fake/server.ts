@@ -133,6 +133,20 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     return paged(url, comments.map(wire.pageComment));
   }
 
+  /** Newest first, each with its `replies` edge when the fields ask for it. */
+  function mediaComments(url: URL, mediaId: string): unknown {
+    const withReplies = (url.searchParams.get('fields') ?? '').includes('replies');
+    const top = store.commentsUnder(mediaId, { stream: false }).reverse();
+    return paged(
+      url,
+      top.map((comment) => {
+        const node = wire.igComment(comment);
+        if (!withReplies || comment.raw !== undefined) return node;
+        return { ...(node as object), replies: { data: store.commentsUnder(comment.id, { stream: false }).map(wire.igComment) } };
+      }),
+    );
+  }
+
   async function read(url: URL, id: string, edge: string | undefined): Promise<unknown> {
     if (id === 'me' && edge === undefined) return { id: page.id, name: page.name };
     if (id === page.id && edge === 'conversations') {
@@ -152,29 +166,27 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
           id: post.id,
           message: post.text,
           created_time: formatGraphTime(post.createdAt),
-          ...(expansion ? { comments: postComments(new URL(`${url.origin}${url.pathname.replace(/[^/]+\/feed$/, `${post.id}/comments`)}?${expansion}`), post.id) } : {}),
+          ...(expansion ? { comments: postComments(edgeUrl(url, post.id, expansion), post.id) } : {}),
         })),
       );
     }
     if (id === store.instagram?.id && edge === 'media') {
       const media = [...store.media.values()].sort((a, b) => b.createdAt - a.createdAt);
-      return paged(url, media.map((item) => ({ id: item.id, caption: item.text, timestamp: formatGraphTime(item.createdAt) })));
+      const expansion = commentsExpansion(url.searchParams.get('fields') ?? '');
+      return paged(
+        url,
+        media.map((item) => ({
+          id: item.id,
+          caption: item.text,
+          timestamp: formatGraphTime(item.createdAt),
+          ...(expansion ? { comments: mediaComments(edgeUrl(url, item.id, expansion), item.id) } : {}),
+        })),
+      );
     }
     const conversation = store.conversations.get(id);
     if (conversation && edge === 'messages') return paged(url, store.messagesOf(conversation).map(wire.message));
     if (store.posts.has(id) && edge === 'comments') return postComments(url, id);
-    if (store.media.has(id) && edge === 'comments') {
-      const withReplies = (url.searchParams.get('fields') ?? '').includes('replies');
-      const top = store.commentsUnder(id, { stream: false }).reverse();
-      return paged(
-        url,
-        top.map((comment) => {
-          const node = wire.igComment(comment);
-          if (!withReplies || comment.raw !== undefined) return node;
-          return { ...(node as object), replies: { data: store.commentsUnder(comment.id, { stream: false }).map(wire.igComment) } };
-        }),
-      );
-    }
+    if (store.media.has(id) && edge === 'comments') return mediaComments(url, id);
     const comment = store.comments.get(id);
     if (comment && edge === undefined) return commentNode(comment, url);
     if (comment && comment.surface === 'page' && edge === 'comments') {
@@ -301,15 +313,22 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
 
 /**
  * `comments.filter(stream).order(reverse_chronological).limit(25){…}` in a
- * `fields` list, as the query string of the comments edge it stands for; null
- * when the comments edge is not expanded.
+ * `fields` list, as the query of the comments edge it stands for (its own
+ * field list included, for `replies`); null when comments are not expanded.
  */
-function commentsExpansion(fields: string): string | null {
-  const match = /(?:^|,)comments((?:\.\w+\([\w]*\))*)/.exec(fields);
+function commentsExpansion(fields: string): URLSearchParams | null {
+  const match = /(?:^|,)comments((?:\.\w+\(\w*\))*)(?:\{(.*)\})?/.exec(fields);
   if (!match) return null;
   const query = new URLSearchParams();
-  for (const [, name, value] of match[1]!.matchAll(/\.(\w+)\(([\w]*)\)/g)) query.set(name!, value!);
-  return query.toString();
+  for (const [, name, value] of match[1]!.matchAll(/\.(\w+)\((\w*)\)/g)) query.set(name!, value!);
+  if (match[2] !== undefined) query.set('fields', match[2]);
+  return query;
+}
+
+/** The comments edge of `objectId`, on this server, with the expansion's query: Graph's `next` links point there. */
+function edgeUrl(listUrl: URL, objectId: string, query: URLSearchParams): URL {
+  const version = listUrl.pathname.split('/')[1]!;
+  return new URL(`${listUrl.origin}/${version}/${objectId}/comments?${query.toString()}`);
 }
 
 function unknownPath(id: string, edge: string | undefined): GraphFailure {
