@@ -17,6 +17,7 @@ import {
   WirePrivateReplyState,
   WireSendResponse,
   WireSuccess,
+  NODE_ID,
   type WireSendRequest,
 } from './wire';
 
@@ -151,6 +152,7 @@ export class MetaConnector implements Connector {
   async setCommentHidden(threadPlatformId: string, commentId: string, hidden: boolean, signal: AbortSignal): Promise<void> {
     const thread = this.thread(threadPlatformId);
     if (isDirect(thread.surface)) throw new PlatformError('refused', 'Only comments can be hidden');
+    if (!NODE_ID.test(commentId)) throw new PlatformError('refused', `"${commentId.slice(0, 80)}" is not a Meta comment id`);
     const body = thread.surface === 'page_comment' ? { is_hidden: hidden } : { hide: hidden };
     const answer = parseOrServer(WireSuccess, (await this.graph('POST', `/${commentId}`, {}, body, signal)).body, 'hide answer');
     if (!answer.success) throw new PlatformError('refused', `Meta did not ${hidden ? 'hide' : 'unhide'} comment ${commentId}`);
@@ -328,7 +330,8 @@ export class MetaConnector implements Connector {
    */
   private async graph(method: 'GET' | 'POST', path: string, query: Query, body: unknown, signal: AbortSignal): Promise<GraphAnswer> {
     this.checkBudget();
-    const url = `${this.config.baseUrl.replace(/\/+$/, '')}${path}${Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : ''}`;
+    const encoded = path.split('/').map(encodeURIComponent).join('/');
+    const url = `${this.config.baseUrl.replace(/\/+$/, '')}${encoded}${Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : ''}`;
     const headers: Record<string, string> = { authorization: `Bearer ${this.config.accessToken}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await requestJson(

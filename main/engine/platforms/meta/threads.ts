@@ -1,3 +1,5 @@
+import { NODE_ID } from './wire';
+
 /**
  * Thread ids as the engine stores them: the Graph id behind a prefix naming
  * where it lives, because a conversation id alone does not say whether it is
@@ -22,7 +24,7 @@ export function parseThreadId(text: string): ThreadRef | null {
   const colon = text.indexOf(':');
   const surface = SURFACES.find((candidate) => candidate === text.slice(0, colon));
   const graphId = text.slice(colon + 1);
-  if (colon < 0 || surface === undefined || graphId.length === 0 || !/^[\w.=-]+$/.test(graphId)) return null;
+  if (colon < 0 || surface === undefined || !NODE_ID.test(graphId)) return null;
   return { surface, graphId };
 }
 

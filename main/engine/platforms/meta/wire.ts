@@ -55,6 +55,12 @@ export const GraphTime = z.string().transform((text, ctx) => {
 });
 
 const GraphId = z.string().min(1).max(128);
+/**
+ * Ids the connector later puts in a URL path (conversations, posts, media,
+ * comments): a hostile `..` or `a/b` from the wire must not reach another node.
+ */
+export const NODE_ID = /^(?!\.{1,2}$)[\w.:+=-]{1,128}$/;
+const NodeId = z.string().regex(NODE_ID, 'not a Graph node id');
 const Text = z.string().max(100_000);
 
 export const WireNode = z.object({ id: GraphId, name: z.string().max(500) });
@@ -72,7 +78,7 @@ export const WireList = z.object({
 });
 export type WireList = z.infer<typeof WireList>;
 
-export const WireConversation = z.object({ id: GraphId, updated_time: GraphTime });
+export const WireConversation = z.object({ id: NodeId, updated_time: GraphTime });
 export type WireConversation = z.infer<typeof WireConversation>;
 
 /** Messenger senders carry a name; Instagram ones a username. */
@@ -95,7 +101,7 @@ export const WireMessage = z.object({
 export type WireMessage = z.infer<typeof WireMessage>;
 
 export const WirePost = z.object({
-  id: GraphId,
+  id: NodeId,
   created_time: GraphTime,
   message: Text.optional(),
   /** The comments edge expanded in the same request (field expansion): its first page, with the cursor to the rest. */
@@ -104,19 +110,19 @@ export const WirePost = z.object({
 export type WirePost = z.infer<typeof WirePost>;
 
 export const WireComment = z.object({
-  id: GraphId,
+  id: NodeId,
   created_time: GraphTime,
   /** Absent when the commenter has not authorised the app (Graph hides the author). */
   from: WireParty.optional(),
   message: Text,
   /** Present on a reply: the comment it answers. */
-  parent: z.object({ id: GraphId }).optional(),
+  parent: z.object({ id: NodeId }).optional(),
   is_hidden: z.boolean().optional(),
 });
 export type WireComment = z.infer<typeof WireComment>;
 
 export const WireIgMedia = z.object({
-  id: GraphId,
+  id: NodeId,
   timestamp: GraphTime,
   caption: Text.optional(),
   /** The comments edge expanded in the same request, replies included: its first page. */
@@ -125,7 +131,7 @@ export const WireIgMedia = z.object({
 export type WireIgMedia = z.infer<typeof WireIgMedia>;
 
 export const WireIgComment = z.object({
-  id: GraphId,
+  id: NodeId,
   timestamp: GraphTime,
   text: Text,
   from: z.object({ id: GraphId, username: z.string().max(500) }).optional(),

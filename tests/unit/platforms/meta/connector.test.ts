@@ -214,6 +214,7 @@ describe('MetaConnector against the fake Graph: replying', () => {
     await meta.setCommentHidden(`page_comment:${comment}`, comment, false, signal);
     expect(graph.store.comments.get(comment)!.hidden).toBe(false);
     expect((await failure(meta.setCommentHidden('messenger:t_1', 't_1', true, signal))).kind).toBe('refused');
+    expect((await failure(meta.setCommentHidden(`page_comment:${comment}`, '../me', true, signal))).kind).toBe('refused');
   });
 
   it('refuses thread ids it did not produce, and Instagram threads on a Page without Instagram', async () => {

@@ -1,9 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mapIgComments, mapMessages, mapPageComments, type Mapped } from '../../../../main/engine/platforms/meta/mapper';
+import { parseThreadId } from '../../../../main/engine/platforms/meta/threads';
+import { WireConversation } from '../../../../main/engine/platforms/meta/wire';
 import { instagramComments, instagramMessages, messengerMessages, pageComments } from '../../../fixtures/meta/graph';
 
 const owner = { ids: new Set(['104000000000001', '17841405322384532']) };
+
+describe('Meta node ids', () => {
+  it('refuses ids that would leave their URL path segment, from the wire and in thread ids', () => {
+    const at = '2026-11-20T14:03:11+0000';
+    expect(WireConversation.safeParse({ id: 't_10161049219470542', updated_time: at }).success).toBe(true);
+    for (const id of ['..', '.', 'a/b', '', 'me?fields=x', 'x'.repeat(129)]) {
+      expect(WireConversation.safeParse({ id, updated_time: at }).success).toBe(false);
+      expect(parseThreadId(`messenger:${id}`)).toBeNull();
+    }
+    expect(parseThreadId('page_comment:876543210123456_1122334455667788')).toEqual({ surface: 'page_comment', graphId: '876543210123456_1122334455667788' });
+  });
+});
 
 describe('Meta mapper on the reference examples', () => {
   it('maps Messenger messages to DM items, the Page\'s own as outbound', () => {
