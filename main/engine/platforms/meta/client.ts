@@ -33,6 +33,8 @@ export interface MetaConfig {
   pageSize?: number;
   /** Posts and media older than this are not scanned for new comments; default 14. */
   commentHorizonDays?: number;
+  /** How far back the first sync reads messages and comments; default 30 days. */
+  backfillDays?: number;
   timeoutMs?: number;
 }
 
@@ -95,7 +97,7 @@ export class MetaConnector implements Connector {
 
   async fetchUpdates(stream: string, cursor: string | null, signal: AbortSignal): Promise<UpdatesPage> {
     const horizon = this.now() - (this.config.commentHorizonDays ?? 14) * DAY_MS;
-    const start = { floor: 0, now: this.now() };
+    const start = { floor: Math.max(0, this.now() - (this.config.backfillDays ?? 30) * DAY_MS), now: this.now() };
     let step;
     switch (stream) {
       case 'messenger':

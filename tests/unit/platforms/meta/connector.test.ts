@@ -47,6 +47,14 @@ describe('MetaConnector against the fake Graph: identity and streams', () => {
     expect(bodies(quiet.pages)).toEqual([]);
   });
 
+  it('starts its first sync backfillDays back: older conversations and messages stay on the platform', async () => {
+    const { graph, meta, clock } = await setup({}, { backfillDays: 30 });
+    graph.store.customerWrites('messenger', { id: 'psid-old', name: 'Old' }, 'from last season', clock.at - 40 * DAY);
+    graph.store.customerWrites('messenger', ANNA, 'long ago', clock.at - 35 * DAY);
+    graph.store.customerWrites('messenger', ANNA, 'recently', clock.at - 10 * DAY);
+    expect(bodies((await drain(meta, 'messenger')).pages)).toEqual(['recently']);
+  });
+
   it('reads Instagram conversations, of which Graph shows only the latest 20 messages', async () => {
     const { graph, meta, clock } = await setup();
     for (let i = 0; i < 30; i++) graph.store.customerWrites('instagram', JAN, `ig ${i}`, clock.at - (30 - i) * 60_000);
