@@ -6,9 +6,10 @@ import { PlatformError } from '../../../../main/engine/platforms/types';
 import { message } from '../../helpers/inbound';
 
 /**
- * An in-memory list ordered by activity, paged by offset like Graph's
- * conversations edge, whose order changes between and during scan steps: the
- * case where a conversation bumped mid-scan jumps over the page being read.
+ * An in-memory list paged by offset like Graph's edges. Ordered by activity
+ * (conversations), its order changes between and during scan steps: the case
+ * where a conversation bumped mid-scan jumps over the page being read. Ordered
+ * by creation (posts, media), new parents appear at the top and push the rest down.
  */
 interface Listed {
   id: string;
@@ -16,14 +17,16 @@ interface Listed {
 }
 
 class ShiftingConversations implements ScanSource<Listed> {
-  readonly listedBy = 'activity' as const;
   clock = 0;
   private readonly messages = new Map<string, InboundItem[]>();
   /** Events to apply right after the next list page is served, i.e. in the middle of a scan. */
   midScan: string[] = [];
   private serial = 0;
 
-  constructor(private readonly pageSize: number) {}
+  constructor(
+    private readonly pageSize: number,
+    readonly listedBy: 'activity' | 'creation' = 'activity',
+  ) {}
 
   write(conversation: string): void {
     this.clock += 10 * 60_000;
@@ -41,7 +44,8 @@ class ShiftingConversations implements ScanSource<Listed> {
   }
 
   async listParents(after: string | null) {
-    const ordered = [...this.messages.entries()].map(([id, list]) => ({ id, updated: list.at(-1)!.createdAt })).sort((a, b) => b.updated - a.updated || b.id.localeCompare(a.id));
+    const key = (list: InboundItem[]) => (this.listedBy === 'activity' ? list.at(-1)! : list[0]!).createdAt;
+    const ordered = [...this.messages.entries()].map(([id, list]) => ({ id, updated: key(list) })).sort((a, b) => b.updated - a.updated || b.id.localeCompare(a.id));
     const start = after === null ? 0 : Number(after);
     const parents = ordered.slice(start, start + this.pageSize);
     const end = start + parents.length;
@@ -66,10 +70,10 @@ const event: fc.Arbitrary<Event> = fc.oneof(
 );
 
 describe('Meta scan cursor', () => {
-  it('delivers every message at least once although conversations reorder between and during scan steps', async () => {
+  it.each(['activity', 'creation'] as const)('delivers every item at least once from a list ordered by %s that changes between and during scan steps', async (listedBy) => {
     await fc.assert(
       fc.asyncProperty(fc.array(event, { maxLength: 60 }), fc.integer({ min: 1, max: 3 }), async (events, pageSize) => {
-        const source = new ShiftingConversations(pageSize);
+        const source = new ShiftingConversations(pageSize, listedBy);
         const delivered = new Set<string>();
         let cursor: string | null = null;
         const step = async () => {
