@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MetaConnector } from '../../../../main/engine/platforms/meta/client';
 import { MessagingWindowClosed } from '../../../../main/engine/platforms/meta/graph-errors';
 import { INSTAGRAM_MESSAGE_LIMIT } from '../../../../main/engine/platforms/meta/fake';
 import { ANNA, DAY, HOUR, INSTAGRAM, JAN, PAGE, PIOTR, bodies, commentThreads, drain, failure, setup, signal } from './harness';
@@ -13,7 +14,6 @@ describe('MetaConnector against the fake Graph: identity and streams', () => {
 
   it('refuses a token that belongs to another Page', async () => {
     const { graph } = await setup();
-    const { MetaConnector } = await import('../../../../main/engine/platforms/meta/client');
     const other = new MetaConnector({ baseUrl: graph.url, pageId: '999', accessToken: 'token-1' });
     expect((await failure(other.verify(signal))).kind).toBe('unauthorized');
     expect(other.streams).toEqual(['messenger', 'page_comments']);
@@ -227,7 +227,6 @@ describe('MetaConnector against the fake Graph: replying', () => {
 
   it('refuses thread ids it did not produce, and Instagram threads on a Page without Instagram', async () => {
     const { graph, meta } = await setup();
-    const { MetaConnector } = await import('../../../../main/engine/platforms/meta/client');
     const pageOnly = new MetaConnector({ baseUrl: graph.url, pageId: PAGE.id, accessToken: 'token-1' });
     for (const [connector, thread] of [
       [meta, 't_123'],
@@ -272,7 +271,6 @@ describe('MetaConnector against the fake Graph: usage and tokens', () => {
     expect(graph.requests).toHaveLength(calls);
 
     // A connector that has seen no usage yet calls, and Graph refuses.
-    const { MetaConnector } = await import('../../../../main/engine/platforms/meta/client');
     const fresh = new MetaConnector({ baseUrl: graph.url, pageId: PAGE.id, accessToken: 'token-1' }, clock.now);
     const limited = await failure(fresh.verify(signal));
     expect(limited.kind).toBe('rate_limited');
