@@ -10,9 +10,10 @@ function dmThread({ graph, clock }: Setup): ReplyRequest {
   return { threadPlatformId: `messenger:${conversationId}`, text: 'We are checking with the courier.', visibility: 'private', idempotencyKey: 'o1' };
 }
 
-// Latency faults wait this long; the connector gives up far sooner, so no test waits for them.
-const SLOW_MS = 20_000;
-const TIMEOUT_MS = 150;
+// Latency faults wait this long; the connector gives up far sooner, so no test waits for them. The
+// timeout is short for a test yet long enough that a loopback call on a busy machine never reaches it.
+const SLOW_MS = 60_000;
+const TIMEOUT_MS = 1_500;
 
 describe('fault matrix: reads', () => {
   const cases: [string, Fault | 'latency', PlatformErrorKind][] = [
@@ -30,7 +31,7 @@ describe('fault matrix: reads', () => {
   ];
 
   it.each(cases)('%s fails the poll as %s, nothing is lost, and the next poll delivers', async (_name, fault, kind) => {
-    const context = await setup({}, { timeoutMs: TIMEOUT_MS });
+    const context = await setup({}, fault === 'latency' ? { timeoutMs: TIMEOUT_MS } : {});
     const { graph, meta, clock } = context;
     graph.store.customerWrites('messenger', ANNA, 'first', clock.at - HOUR);
     if (fault === 'latency') graph.faults.setLatency(SLOW_MS, 'read');
@@ -68,7 +69,7 @@ describe('fault matrix: sends', () => {
   });
 
   it.each(['status', 'drop', 'hang'] as const)('a failure after the send committed (%s) is ambiguous, and reconciliation finds the published message', async (then) => {
-    const context = await setup({}, { timeoutMs: TIMEOUT_MS });
+    const context = await setup({}, then === 'hang' ? { timeoutMs: TIMEOUT_MS } : {});
     const { graph, meta, clock } = context;
     const request = dmThread(context);
     const sentAfter = clock.at;
