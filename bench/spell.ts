@@ -67,7 +67,8 @@ export const SPELL_LABELS: Record<keyof SpellFigures, string> = {
   spell_suggest_cold_p95_ms: 'suggestions for a new misspelled word, cold, p95, ms',
 };
 
-function replyWithTypos(lang: SpellLang, offset: number): string {
+/** A 2,000-character reply in the language with three typical typos. */
+export function replyWithTypos(lang: SpellLang, offset: number): string {
   let reply = longReply(lang, 2_000, offset);
   for (const [right, wrong] of TYPOS[lang]) reply = reply.replace(right, wrong);
   return reply;

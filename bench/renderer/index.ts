@@ -10,6 +10,7 @@ import { openBrowser, spawnHost, VIEWPORT, type HostProcess } from '../../tests/
 import { YIELD_EVERY, yieldForSignals } from '../interrupt';
 import { elapsedMs, percentile, round } from '../stats';
 import { ensureBuilt } from './build';
+import { timeComposer, timeTextareaFloor, type Typed } from './composer';
 import { FLOOR_PAGE, PROBE, SCROLL_CHUNK } from './probe';
 import { buildInboxWorkspace, RENDERER_CONVERSATIONS } from './workspace';
 
@@ -28,6 +29,11 @@ export interface RendererFigures {
   renderer_heap_first_page_mb: number;
   renderer_heap_mb: number;
   renderer_scrolled_rows: number;
+  composer_keypress_p50_ms: number;
+  composer_keypress_p95_ms: number;
+  composer_keypress_unmoved: number;
+  composer_floor_p95_ms: number;
+  composer_keypress_vs_floor_ratio: number;
 }
 
 export const RENDERER_LABELS: Record<keyof RendererFigures, string> = {
@@ -43,6 +49,11 @@ export const RENDERER_LABELS: Record<keyof RendererFigures, string> = {
   renderer_heap_first_page_mb: 'page heap at first inbox page, MB',
   renderer_heap_mb: 'page heap after scrolling the inbox, MB',
   renderer_scrolled_rows: 'rows reached by that scroll',
+  composer_keypress_p50_ms: 'reply box: key press to character painted while checks run p50, ms',
+  composer_keypress_p95_ms: 'reply box: key press to character painted while checks run p95, ms',
+  composer_keypress_unmoved: 'reply box: key presses that typed nothing within 2 s',
+  composer_floor_p95_ms: 'bare textarea key press to paint p95, ms',
+  composer_keypress_vs_floor_ratio: 'reply box typing vs bare textarea (p95 / p95)',
 };
 
 const MB = 1024 * 1024;
@@ -222,6 +233,11 @@ export async function measureRenderer(dir: string, progress: Progress): Promise<
       progress('renderer: scrolling the whole inbox once');
       const scrolledRows = await scrollThrough(page, progress);
       const heap = await heapMb(page);
+
+      progress('renderer: typing in the reply box while the checks run');
+      const typed = await timeComposer(page, progress);
+      const typedFloor = await timeTextareaFloor(browser);
+      const typing = (presses: readonly Typed[]) => presses.filter((press) => press.moved).map((press) => press.ms);
       if (pageErrors.length > 0) progress(`renderer: page errors: ${pageErrors.join(' | ')}`);
 
       const floorP95 = percentile(floor, 95);
@@ -239,6 +255,11 @@ export async function measureRenderer(dir: string, progress: Progress): Promise<
         renderer_heap_first_page_mb: round(firstPageHeap, 1),
         renderer_heap_mb: round(heap, 1),
         renderer_scrolled_rows: scrolledRows,
+        composer_keypress_p50_ms: round(percentile(typing(typed), 50), 2),
+        composer_keypress_p95_ms: round(percentile(typing(typed), 95), 2),
+        composer_keypress_unmoved: typed.filter((press) => !press.moved).length,
+        composer_floor_p95_ms: round(percentile(typing(typedFloor), 95), 2),
+        composer_keypress_vs_floor_ratio: round(percentile(typing(typed), 95) / percentile(typing(typedFloor), 95), 3),
       };
     } finally {
       await session?.close();

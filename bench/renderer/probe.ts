@@ -36,6 +36,23 @@ export const PROBE = `(() => {
   };
   /** Two seconds at 60 Hz: a press that changes nothing by then is recorded as not moving. */
   const MAX_FRAMES = 120;
+  // Typing: the reply box's text, from keydown to the frame that shows the new character.
+  probe.typing = false;
+  probe.typed = [];
+  window.addEventListener('keydown', (event) => {
+    const box = event.target;
+    if (!probe.typing || !(box instanceof HTMLTextAreaElement)) return;
+    const startedAt = event.timeStamp;
+    const before = box.value;
+    let frames = 0;
+    const onFrame = () => {
+      frames++;
+      const moved = box.value !== before;
+      if (!moved && frames < MAX_FRAMES) return requestAnimationFrame(onFrame);
+      afterPaint(() => probe.typed.push({ ms: performance.now() - startedAt, moved, frames }));
+    };
+    requestAnimationFrame(onFrame);
+  }, true);
   window.addEventListener('keydown', (event) => {
     if (!probe.timing) return;
     const startedAt = event.timeStamp;
@@ -69,6 +86,9 @@ export const FLOOR_PAGE = `<!doctype html>
     list.setAttribute('aria-activedescendant', 'row-' + index);
   });
 </script>`;
+
+/** The floor under typing: a bare textarea of the same size, no app. */
+export const FLOOR_TEXTAREA = `<!doctype html><textarea aria-label="Reply" rows="4" style="width: 700px; font: 14px sans-serif"></textarea>`;
 
 /**
  * Scrolls the inbox down from `fromTop` px in up to `steps` steps of
