@@ -6,6 +6,7 @@ import { EngineStartError, startEngineThread, type EngineThread } from '../engin
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { bridgeIpc } from './ipc-bridge';
 import { createMainWindow } from './window';
+import { DEFAULT_WINDOW_SIZE } from './window-security';
 
 /**
  * The desktop shell: one secure window, the engine in a worker thread, and IPC
@@ -43,7 +44,7 @@ async function start(): Promise<void> {
   });
   serveRenderer(join(__dirname, '..', 'renderer'));
   bridgeIpc(engine);
-  createMainWindow(join(__dirname, '..', 'preload', 'preload.cjs'));
+  createMainWindow(join(__dirname, '..', 'preload', 'preload.cjs'), DEFAULT_WINDOW_SIZE, 'Switchboard');
 }
 
 // One engine per workspace: a second launch focuses the first window instead.
