@@ -130,14 +130,10 @@ export function strokeAccelerator(stroke: Stroke): string | null {
  * The input events that press a stroke in the page (what webContents.sendInputEvent takes). The
  * keymap acts on keydown, by physical key, so no `char` event is needed: nothing is typed.
  */
-export function strokeInputEvents(stroke: Stroke, platform: KeyboardPlatform): Array<{ type: 'keyDown' | 'keyUp'; keyCode: string; modifiers: string[] }> {
+export function strokeInputEvents(stroke: Stroke, platform: KeyboardPlatform): Array<{ type: 'keyDown' | 'keyUp'; keyCode: string; modifiers: Array<'control' | 'meta' | 'alt' | 'shift'> }> {
   const key = electronKeyName(stroke.code);
   if (!key) return [];
-  const modifiers = [
-    (stroke.ctrl || (stroke.mod && platform === 'other')) && 'control',
-    (stroke.meta || (stroke.mod && platform === 'mac')) && 'meta',
-    stroke.alt && 'alt',
-    stroke.shift && 'shift',
-  ].filter((modifier): modifier is string => typeof modifier === 'string');
+  const held = { control: stroke.ctrl || (stroke.mod && platform === 'other'), meta: stroke.meta || (stroke.mod && platform === 'mac'), alt: stroke.alt, shift: stroke.shift };
+  const modifiers = (['control', 'meta', 'alt', 'shift'] as const).filter((modifier) => held[modifier]);
   return (['keyDown', 'keyUp'] as const).map((type) => ({ type, keyCode: key, modifiers }));
 }

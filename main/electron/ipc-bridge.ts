@@ -16,18 +16,32 @@ export function onFromOurPage(channel: string, listener: (event: IpcMainEvent, p
   return () => ipcMain.removeListener(channel, guarded);
 }
 
+export interface IpcBridge {
+  stop(): void;
+  /** Resolves once every call received so far has been answered: lets shutdown wait for a page's last saves. */
+  settled(): Promise<void>;
+}
+
 /** Forwards contract frames between windows and the engine thread; the engine's handle() validates them. */
-export function bridgeIpc(engine: EngineEndpoint): () => void {
+export function bridgeIpc(engine: EngineEndpoint): IpcBridge {
+  const inFlight = new Set<Promise<unknown>>();
   const stopListening = onFromOurPage(FRAME_CHANNEL, (event, frame) => {
-    void engine.dispatch(frame).then((result) => {
+    const call = engine.dispatch(frame).then((result) => {
       if (!event.sender.isDestroyed()) event.sender.send(FRAME_CHANNEL, result);
     });
+    inFlight.add(call);
+    void call.finally(() => inFlight.delete(call));
   });
   const unsubscribe = engine.subscribe((frame) => {
     for (const window of BrowserWindow.getAllWindows()) if (!window.isDestroyed()) window.webContents.send(FRAME_CHANNEL, frame);
   });
-  return () => {
-    stopListening();
-    unsubscribe();
+  return {
+    stop() {
+      stopListening();
+      unsubscribe();
+    },
+    settled: async () => {
+      await Promise.allSettled([...inFlight]);
+    },
   };
 }

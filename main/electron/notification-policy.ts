@@ -5,7 +5,7 @@ import type { DesktopSettings } from './desktop-settings';
 export type QueueItem = Pick<ConversationSummary, 'id' | 'accountId' | 'platform' | 'contactName' | 'lastMessageAt' | 'slaDueAt'>;
 
 export type Notice =
-  | { kind: 'new'; conversationId: string; contactName: string; platform: string }
+  | { kind: 'new'; conversationId: string; contactName: string; platform: QueueItem['platform'] }
   | { kind: 'many'; count: number; conversationId: string }
   | { kind: 'sla'; conversationId: string; contactName: string; minutesLeft: number };
 

@@ -49,7 +49,7 @@ function ipcEvent(url: string, parent: unknown = null) {
 describe('the IPC bridge', () => {
   it('checks the sender frame before the engine sees a frame', async () => {
     const { engine, dispatched } = recordingEngine();
-    const stop = bridgeIpc(engine);
+    const bridge = bridgeIpc(engine);
     const listener = electron.ipcListeners.get('switchboard:frame')!;
     const frame = { t: 'call', id: 1, name: 'app.status', input: {} };
 
@@ -58,10 +58,11 @@ describe('the IPC bridge', () => {
     }
     const trusted = ipcEvent(`${APP_ORIGIN}/index.html`);
     listener(trusted.event, frame);
-    await vi.waitFor(() => expect(trusted.replies).toHaveLength(1));
+    await bridge.settled();
+    expect(trusted.replies).toHaveLength(1);
     expect(dispatched).toEqual([frame]);
 
-    stop();
+    bridge.stop();
     expect(electron.ipcListeners.has('switchboard:frame')).toBe(false);
   });
 });
