@@ -78,7 +78,10 @@ let bridge: ReturnType<typeof bridgeIpc> | undefined;
 const supervisor = new EngineSupervisor({
   start: async () => {
     const sandbox = demo && !stopSandbox ? await startDemoSandbox(dataDir, undefined, log.asSink('info')) : undefined;
-    if (sandbox) stopSandbox = () => sandbox.close();
+    if (sandbox) {
+      stopSandbox = () => sandbox.close();
+      process.stderr.write(`Sandbox platform (demo) at ${sandbox.url}\n`); // as the browser host says it: tests and curious users poke it
+    }
     demoSandboxUrl ??= sandbox?.url;
     return startEngineThread(join(__dirname, 'engine-worker.cjs'), { dataDir, demoSandboxUrl, pollIntervalMs: demo ? 2_000 : undefined, logDir, debugLogging: settings.debugLogging });
   },
