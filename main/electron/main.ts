@@ -44,6 +44,9 @@ const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : jo
 const profileDir = join(userData, 'profiles', createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
 app.setPath('userData', profileDir);
 const logDir = join(profileDir, 'logs');
+// Checked before anything is written: a second launch only hands over to the first (see 'second-instance') and exits.
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.exit(0);
 
 const loaded = loadDesktopSettings(userData);
 let settings = loaded.settings;
@@ -59,7 +62,6 @@ process.on('uncaughtException', (error) => {
 process.on('unhandledRejection', (reason) => log.error('main: unhandled rejection', reason));
 
 registerAppScheme();
-if (!app.requestSingleInstanceLock()) app.exit(0);
 
 let t: Translator = createTranslator('en'); // the OS language once the app is ready, then the workspace's
 let bindings: readonly Binding[] = [];
@@ -106,7 +108,7 @@ async function start(): Promise<void> {
   serveRenderer(join(__dirname, '..', 'renderer'));
   bridge = bridgeIpc(supervisor);
   openWindow();
-  tray = createTrayBadge(iconFile(), t, { show: bringForward, quit: () => app.quit() });
+  tray = createTrayBadge(iconFile(), t, { show: () => bringForward(), quit: () => app.quit() });
   queueWatch = new QueueWatch({
     engine: supervisor,
     notificationSettings: () => settings.notifications,
@@ -313,4 +315,4 @@ app.on('will-quit', (event) => {
     .finally(() => app.quit());
 });
 
-void start();
+if (firstInstance) void start();
