@@ -1,5 +1,6 @@
 import { BrowserWindow, ipcMain, type IpcMainEvent } from 'electron';
-import type { EngineEndpoint } from '../../shared/rpc';
+import type { EventPayload } from '../../shared/contract';
+import type { EngineEndpoint, EventFrame } from '../../shared/rpc';
 import { FRAME_CHANNEL } from '../../preload/channel';
 import { isTrustedSender } from './url-policy';
 
@@ -32,9 +33,7 @@ export function bridgeIpc(engine: EngineEndpoint): IpcBridge {
     inFlight.add(call);
     void call.finally(() => inFlight.delete(call));
   });
-  const unsubscribe = engine.subscribe((frame) => {
-    for (const window of BrowserWindow.getAllWindows()) if (!window.isDestroyed()) window.webContents.send(FRAME_CHANNEL, frame);
-  });
+  const unsubscribe = engine.subscribe(pushToPages);
   return {
     stop() {
       stopListening();
@@ -44,4 +43,14 @@ export function bridgeIpc(engine: EngineEndpoint): IpcBridge {
       await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/** Sends an event frame to every window's page, the way engine events reach it. */
+function pushToPages(frame: EventFrame): void {
+  for (const window of BrowserWindow.getAllWindows()) if (!window.isDestroyed()) window.webContents.send(FRAME_CHANNEL, frame);
+}
+
+/** The shell's own event for the page: show this conversation (a notification was clicked). */
+export function askPagesToOpen(payload: EventPayload<'app.openConversation'>): void {
+  pushToPages({ t: 'event', name: 'app.openConversation', payload });
 }

@@ -14,7 +14,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { loadDesktopSettings, saveDesktopSettings } from './desktop-settings';
 import { buildDiagnostics } from './diagnostics';
 import { EngineSupervisor, type EngineStatus } from './engine-supervisor';
-import { bridgeIpc } from './ipc-bridge';
+import { askPagesToOpen, bridgeIpc } from './ipc-bridge';
 import { showNotices } from './notifier';
 import { QueueWatch } from './queue-watch';
 import { createTrayBadge, type TrayBadge } from './tray-badge';
@@ -113,7 +113,11 @@ async function start(): Promise<void> {
     engine: supervisor,
     notificationSettings: () => settings.notifications,
     onCount: (count) => tray?.setCount(count),
-    onNotices: (notices) => showNotices(notices, t, () => bringForward('goto.needsReply')),
+    onNotices: (notices) =>
+      showNotices(notices, t, (conversationId) => {
+        bringForward();
+        askPagesToOpen({ conversationId });
+      }),
     log: log.asSink('warn'),
   });
   queueWatch.start();

@@ -5,8 +5,8 @@ import type { Notice } from './notification-policy';
 /**
  * Shows the notices notification-policy.ts chose as native notifications.
  * They carry the customer's name, never the message text: notifications show
- * on lock screens and shared monitors. Clicking one brings the window forward
- * on the item's queue.
+ * on lock screens and shared monitors. Clicking one opens its conversation
+ * (for a burst, the first of them).
  */
 export function showNotices(notices: readonly Notice[], t: Translator, open: (conversationId: string) => void): void {
   if (!Notification.isSupported()) return;

@@ -17,17 +17,30 @@ const electron = vi.hoisted(() => {
       removeListener: (channel: string) => ipcListeners.delete(channel),
     },
     shell: { openExternal: async (url: string) => void electron.opened.push(url) },
-    BrowserWindow: { getAllWindows: () => [] },
+    windows: [] as Array<{ destroyed: boolean; sent: unknown[]; isDestroyed(): boolean; webContents: { send(channel: string, frame: unknown): void } }>,
+    BrowserWindow: { getAllWindows: () => electron.windows },
   };
 });
 vi.mock('electron', () => ({ ipcMain: electron.ipcMain, shell: electron.shell, BrowserWindow: electron.BrowserWindow }));
 
-const { bridgeIpc } = await import('../../../main/electron/ipc-bridge');
+const { askPagesToOpen, bridgeIpc } = await import('../../../main/electron/ipc-bridge');
 const { lockDown } = await import('../../../main/electron/window');
 
 beforeEach(() => {
   electron.opened.length = 0;
+  electron.windows.length = 0;
 });
+
+function fakeWindow(destroyed = false) {
+  const window = {
+    destroyed,
+    sent: [] as unknown[],
+    isDestroyed: () => window.destroyed,
+    webContents: { send: (channel: string, frame: unknown) => void window.sent.push([channel, frame]) },
+  };
+  electron.windows.push(window);
+  return window;
+}
 
 function recordingEngine() {
   const dispatched: unknown[] = [];
@@ -64,6 +77,25 @@ describe('the IPC bridge', () => {
 
     bridge.stop();
     expect(electron.ipcListeners.has('switchboard:frame')).toBe(false);
+  });
+});
+
+describe('events for the page', () => {
+  it('reach every open window on the contract channel: the engine\'s, and the shell\'s request to open a conversation', () => {
+    const listeners = new Set<(frame: EventFrame) => void>();
+    const engine: EngineEndpoint = { dispatch: async () => ({ t: 'result', id: 0, ok: true, output: {} }), subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)) };
+    const open = fakeWindow();
+    const closed = fakeWindow(true);
+    const bridge = bridgeIpc(engine);
+    for (const listener of listeners) listener({ t: 'event', name: 'settings.changed', payload: {} });
+    askPagesToOpen({ conversationId: 'c42' });
+    expect(open.sent).toEqual([
+      ['switchboard:frame', { t: 'event', name: 'settings.changed', payload: {} }],
+      ['switchboard:frame', { t: 'event', name: 'app.openConversation', payload: { conversationId: 'c42' } }],
+    ]);
+    expect(closed.sent).toEqual([]);
+    bridge.stop();
+    expect(listeners.size).toBe(0);
   });
 });
 
