@@ -20,6 +20,8 @@ export interface AppMenuInput {
   bindings: readonly Binding[];
   platform: KeyboardPlatform;
   update: UpdateState;
+  /** The notification switches (notification-menu.ts), under File. */
+  notifications: MenuItemConstructorOptions;
   commands: MenuCommands;
 }
 
@@ -56,7 +58,7 @@ export function buildAppMenu(input: AppMenuInput): MenuItemConstructorOptions[] 
   });
 
   return [
-    { label: t('desktop.menu.file'), submenu: [{ id: 'quit', label: t('desktop.menu.quit'), accelerator: 'CommandOrControl+Q', click: commands.quit }] },
+    { label: t('desktop.menu.file'), submenu: [input.notifications, { type: 'separator' }, { id: 'quit', label: t('desktop.menu.quit'), accelerator: 'CommandOrControl+Q', click: commands.quit }] },
     // Roles keep copy and paste working in text fields (on macOS they only work through the menu).
     { label: t('desktop.menu.edit'), submenu: [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
     ...SECTIONS.map(([name, actions]) => section(name, actions)),

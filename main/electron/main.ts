@@ -2,6 +2,7 @@ import { app, BrowserWindow, clipboard, dialog, globalShortcut, Menu, screen, sh
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { AccountSummary } from '../../shared/domain';
 import { createTranslator, pickLanguage, type Translator } from '../../shared/i18n';
 import { DEFAULT_KEYMAP, resolveKeymap, type ActionId, type Binding, type Chord } from '../../shared/keymap';
 import { createClient } from '../../shared/rpc';
@@ -15,6 +16,7 @@ import { loadDesktopSettings, saveDesktopSettings } from './desktop-settings';
 import { buildDiagnostics } from './diagnostics';
 import { EngineSupervisor, type EngineStatus } from './engine-supervisor';
 import { askPagesToOpen, bridgeIpc } from './ipc-bridge';
+import { notificationMenu } from './notification-menu';
 import { showNotices } from './notifier';
 import { QueueWatch } from './queue-watch';
 import { createTrayBadge, type TrayBadge } from './tray-badge';
@@ -65,6 +67,7 @@ registerAppScheme();
 
 let t: Translator = createTranslator('en'); // the OS language once the app is ready, then the workspace's
 let bindings: readonly Binding[] = [];
+let accounts: AccountSummary[] = [];
 let window: BrowserWindow | undefined;
 let tray: TrayBadge | undefined;
 let queueWatch: QueueWatch | undefined;
@@ -170,6 +173,7 @@ async function readWorkspaceSettings(): Promise<void> {
     t = createTranslator(workspace.language ?? pickLanguage([app.getLocale()]));
     const resolved = resolveKeymap(DEFAULT_KEYMAP, workspace.keymap);
     bindings = 'bindings' in resolved ? resolved.bindings : bindings;
+    accounts = (await engine.call('app.status', {})).accounts;
   } catch (error) {
     log.error('settings: could not read the workspace settings', error);
   }
@@ -180,6 +184,18 @@ function refreshChrome(): void {
   installMenu();
 }
 
+function notificationSwitches() {
+  return notificationMenu(t, settings.notifications, accounts, (next) => {
+    settings = { ...settings, notifications: next };
+    try {
+      saveDesktopSettings(userData, settings);
+    } catch (error) {
+      log.error('desktop settings: could not save the notification settings', error);
+    }
+    installMenu();
+  });
+}
+
 function installMenu(): void {
   const update: UpdateState = updateFlow?.state ?? { phase: 'idle' };
   const template = buildAppMenu({
@@ -187,6 +203,7 @@ function installMenu(): void {
     bindings,
     platform: process.platform === 'darwin' ? 'mac' : 'other',
     update,
+    notifications: notificationSwitches(),
     commands: {
       runAction: (action) => bringForward(action),
       copyDiagnostics,
@@ -197,6 +214,7 @@ function installMenu(): void {
     },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  tray?.setExtraItems([{ type: 'separator' }, notificationSwitches()]);
 }
 
 function copyDiagnostics(): void {

@@ -33,7 +33,8 @@ function recordingCommands() {
 
 function menu(options: { update?: UpdateState; bindings?: readonly Binding[]; lang?: 'en' | 'ru' } = {}) {
   const { ran, commands } = recordingCommands();
-  const template = buildAppMenu({ t: createTranslator(options.lang ?? 'en'), bindings: options.bindings ?? bindingsWith(), platform: 'other', update: options.update ?? { phase: 'idle' }, commands });
+  const notifications = { id: 'notifications', label: 'Notifications', submenu: [] };
+  const template = buildAppMenu({ t: createTranslator(options.lang ?? 'en'), bindings: options.bindings ?? bindingsWith(), platform: 'other', update: options.update ?? { phase: 'idle' }, notifications, commands });
   const items = new Map<string, MenuItemConstructorOptions>();
   const walk = (list: MenuItemConstructorOptions[]) => {
     for (const entry of list) {
@@ -56,6 +57,11 @@ describe('the app menu', () => {
     // A sequence cannot be an accelerator: it is in the label.
     expect(items.get('action.goto.needsReply')).toMatchObject({ label: 'Go to Needs reply (G I)' });
     expect(items.get('action.goto.needsReply')).not.toHaveProperty('accelerator');
+  });
+
+  it('has the notification switches under File, above Quit', () => {
+    const { template } = menu();
+    expect((template[0]!.submenu as Array<{ id?: string }>).map((item) => item.id)).toEqual(['notifications', undefined, 'quit']);
   });
 
   it('follows the user\'s keymap and language', () => {
