@@ -1,4 +1,4 @@
-import { RpcError, type EngineEndpoint, type EventFrame, type ResultFrame } from '../../shared/rpc';
+import { callIdOf, RpcError, type EngineEndpoint, type EventFrame, type ResultFrame } from '../../shared/rpc';
 import { backoffDelay, type BackoffPolicy } from '../engine/support/backoff';
 import type { EngineThread } from '../engine/worker-proxy';
 
@@ -52,8 +52,7 @@ export class EngineSupervisor implements EngineEndpoint {
 
   dispatch(frame: unknown): Promise<ResultFrame> {
     if (this.thread) return this.thread.dispatch(frame);
-    const id = typeof frame === 'object' && frame !== null && Number.isInteger((frame as { id?: unknown }).id) ? (frame as { id: number }).id : 0;
-    return Promise.resolve({ t: 'result', id, ok: false, error: new RpcError('unavailable', 'The engine is restarting').toBody() });
+    return Promise.resolve({ t: 'result', id: callIdOf(frame), ok: false, error: new RpcError('unavailable', 'The engine is restarting').toBody() });
   }
 
   subscribe(listener: (frame: EventFrame) => void): () => void {
