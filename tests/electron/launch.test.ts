@@ -32,7 +32,13 @@ describe.skipIf(skipReason !== null)(`the desktop app${skipReason ? ` (skipped: 
     const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-electron-data-'));
     const userData = mkdtempSync(join(tmpdir(), 'switchboard-electron-user-'));
     folders.push(dataDir, userData);
-    app = await _electron.launch({ executablePath: electronBinary()!, args: [ROOT, '--demo', '--data-dir', dataDir, '--user-data-dir', userData], cwd: ROOT });
+    // English whatever the machine's locale: the assertions read English labels.
+    app = await _electron.launch({
+      executablePath: electronBinary()!,
+      args: [ROOT, '--lang=en-US', '--demo', '--data-dir', dataDir, '--user-data-dir', userData],
+      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' },
+      cwd: ROOT,
+    });
     const sandboxLine = new Promise<string>((resolve) => {
       createInterface({ input: app.process().stderr! }).on('line', (line) => line.startsWith('Sandbox platform (demo) at ') && resolve(line));
     });
