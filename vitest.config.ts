@@ -25,6 +25,18 @@ export default defineConfig({
         },
       },
       {
+        // The desktop app through Playwright's _electron: skipped, with the reason, where the Electron binary is missing.
+        test: {
+          name: 'electron',
+          include: ['tests/electron/**/*.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -29,7 +29,8 @@ import { GOTO_VIEW, SNOOZE_PRESET } from './workspaceActions';
  */
 export function Workspace() {
   const { t } = useI18n();
-  const { conversation, composer, triage } = useSession();
+  const session = useSession();
+  const { conversation, composer, triage } = session;
   const listRef = useRef<HTMLDivElement>(null);
   const listHandle = useRef<InboxListHandle>(null);
   const replyRef = useRef<HTMLTextAreaElement>(null);
@@ -144,6 +145,10 @@ export function Workspace() {
     else conversation.openById(conversationId);
     focusList();
   };
+
+  // A clicked desktop notification opens its conversation, as a search result would.
+  const onOpenRequest = useEffectEvent((conversationId: string) => openConversation(conversationId));
+  useEffect(() => session.onOpenRequest((conversationId) => onOpenRequest(conversationId)), [session]);
 
   return (
     <div className="app">

@@ -205,6 +205,8 @@ export const events = {
   'settings.changed': z.object({}),
   /** A canned reply was created, edited, deleted or imported. */
   'canned.changed': z.object({}),
+  /** Pushed by the desktop shell, never by the engine: the user clicked a notification about this conversation. */
+  'app.openConversation': z.object({ conversationId: Id }),
 } as const;
 
 export type Calls = typeof calls;

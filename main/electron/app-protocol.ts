@@ -1,20 +1,14 @@
 import { net, protocol } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-/**
- * The renderer is served from app://switchboard/ rather than file://, so it
- * has a real origin, a CSP header, and can never read other local files.
- */
-export const APP_ORIGIN = 'app://switchboard';
-
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { RESPONSE_SECURITY_HEADERS } from './window-security';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
+/** Serves the built renderer on app://switchboard/ with the CSP header (window-security.ts); nothing outside its folder. */
 export function serveRenderer(rendererDir: string): void {
   const root = normalize(rendererDir);
   protocol.handle('app', async (request) => {
@@ -25,8 +19,7 @@ export function serveRenderer(rendererDir: string): void {
     if (!file.startsWith(root + sep)) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).href);
     const headers = new Headers(response.headers);
-    headers.set('content-security-policy', CSP);
-    headers.set('x-content-type-options', 'nosniff');
+    for (const [name, value] of Object.entries(RESPONSE_SECURITY_HEADERS)) headers.set(name, value);
     return new Response(response.body, { status: response.status, headers });
   });
 }

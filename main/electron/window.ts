@@ -1,55 +1,35 @@
 import { BrowserWindow, shell, type WebContents } from 'electron';
-import { APP_ORIGIN } from './app-protocol';
+import { allowPermission } from './permission-policy';
+import { externalLinkTarget, isAppUrl } from './url-policy';
+import { APP_ORIGIN, mainWindowOptions, type WindowPlacement } from './window-security';
 
-/** Links a user clicks open in the system browser, but only these kinds. */
-const EXTERNAL_PROTOCOLS = new Set(['https:', 'mailto:']);
-
-/** The Electron security checklist, in one place (DESIGN.md, "Two hosts, one engine"). */
-export function createMainWindow(preloadFile: string): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 900,
-    minHeight: 560,
-    title: 'Switchboard',
-    show: false,
-    webPreferences: {
-      preload: preloadFile,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false, // our own checks run in the engine, with our dictionaries
-    },
-  });
+/** The one window. Its options are data (window-security.ts); this file only applies them. */
+export function createMainWindow(preloadFile: string, placement: WindowPlacement, title: string): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preloadFile, placement, title));
   lockDown(window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
 }
 
-function lockDown(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-  });
+/**
+ * Navigation away from our page, webviews, new windows and browser
+ * permissions are all refused; a link the user clicks opens in the system
+ * browser only when url-policy.ts says it is a plain https or mailto link.
+ */
+export function lockDown(contents: WebContents): void {
+  const stayHome = (event: { preventDefault(): void }, url: string) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayHome);
+  contents.on('will-frame-navigate', (event) => stayHome(event, event.url));
+  contents.on('will-redirect', stayHome);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternal(url)) void shell.openExternal(url);
+    const target = externalLinkTarget(url);
+    if (target) void shell.openExternal(target);
     return { action: 'deny' };
   });
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-}
-
-export function isSafeExternal(url: string): boolean {
-  try {
-    return EXTERNAL_PROTOCOLS.has(new URL(url).protocol);
-  } catch {
-    return false;
-  }
+  contents.session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowPermission(permission, details.requestingUrl)));
+  contents.session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowPermission(permission, requestingOrigin));
 }

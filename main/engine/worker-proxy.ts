@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { RpcError, type EngineEndpoint, type EventFrame, type ResultFrame } from '../../shared/rpc';
+import { callIdOf, RpcError, type EngineEndpoint, type EventFrame, type ResultFrame } from '../../shared/rpc';
 import type { FromWorker, ToWorker, WorkerOptions } from './worker-protocol';
 
 export interface EngineThread extends EngineEndpoint {
@@ -70,7 +70,7 @@ export function startEngineThread(workerFile: string, options: WorkerOptions): P
     const thread: EngineThread = {
       dispatch(frame) {
         const token = nextToken++;
-        const id = typeof frame === 'object' && frame !== null && Number.isInteger((frame as { id?: unknown }).id) ? (frame as { id: number }).id : 0;
+        const id = callIdOf(frame);
         return new Promise((settle) => {
           pending.set(token, (result) => settle(result.id === 0 && !result.ok ? { ...result, id } : result));
           send({ kind: 'call', token, frame });

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DatabaseOpenError } from './db/errors';
 import { Engine } from './engine';
+import { LogFile } from './support/log-file';
 import type { FromWorker, ToWorker, WorkerOptions } from './worker-protocol';
 
 /**
@@ -10,12 +11,25 @@ import type { FromWorker, ToWorker, WorkerOptions } from './worker-protocol';
 const port = parentPort;
 if (!port) throw new Error('engine worker must run in a worker thread');
 const post = (message: FromWorker) => port.postMessage(message);
+const options = workerData as WorkerOptions;
+const logFile = options.logDir ? new LogFile({ dir: options.logDir, name: 'engine', debug: options.debugLogging }) : undefined;
+const log = logFile ? logFile.asSink('warn') : undefined;
+
+// An uncaught error ends the thread (the host restarts it); its stack goes to the log first, where the host cannot see it.
+for (const kind of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(kind, (error: unknown) => {
+    logFile?.error(`engine: ${kind}`, error);
+    if (!logFile) console.error(error);
+    process.exit(1);
+  });
+}
 
 let engine: Engine;
 try {
-  engine = new Engine(workerData as WorkerOptions);
+  engine = new Engine({ ...options, log });
 } catch (error) {
   const code = error instanceof DatabaseOpenError ? error.code : 'internal';
+  logFile?.error('engine: could not open the workspace', error);
   post({ kind: 'fatal', code, message: error instanceof Error ? error.message : String(error) });
   process.exit(1);
 }

@@ -21,6 +21,8 @@ export interface Session {
   search: SearchStore;
   /** Subscribes to the engine and the link and reads the initial state; returns the unsubscribe. */
   start(): () => void;
+  /** Told when the host asks to show a conversation (a desktop notification was clicked). */
+  onOpenRequest(listener: (conversationId: string) => void): () => void;
 }
 
 export function createSession(client: Client, link: Link): Session {
@@ -34,6 +36,7 @@ export function createSession(client: Client, link: Link): Session {
   const status = createStatusStore(client, link.getState());
   const settings = createSettingsStore(client);
   const search = createSearchStore(client);
+  const openListeners = new Set<(conversationId: string) => void>();
 
   return {
     triage,
@@ -56,6 +59,9 @@ export function createSession(client: Client, link: Link): Session {
         client.on('directory.changed', () => triage.directory.read()),
         // New priority weights reorder the list and may not come with an inbox.changed of their own.
         client.on('settings.changed', () => triage.refresh()),
+        client.on('app.openConversation', ({ conversationId }) => {
+          for (const listener of openListeners) listener(conversationId);
+        }),
         link.subscribe((next) => {
           const reconnected = linkState === 'down' && next === 'up';
           linkState = next;
@@ -78,6 +84,10 @@ export function createSession(client: Client, link: Link): Session {
       return () => {
         for (const off of unsubscribe) off();
       };
+    },
+    onOpenRequest(listener) {
+      openListeners.add(listener);
+      return () => openListeners.delete(listener);
     },
   };
 }

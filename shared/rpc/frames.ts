@@ -43,6 +43,12 @@ export const ResultFrame = z.discriminatedUnion('ok', [
 ]);
 export type ResultFrame = z.infer<typeof ResultFrame>;
 
+/** The id of a call frame that may be malformed, so its error result can still be matched to it: 0 when there is none. */
+export function callIdOf(raw: unknown): number {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : 0;
+}
+
 export const EventFrame = z.object({ t: z.literal('event'), name: z.string().max(100), payload: z.unknown() });
 export type EventFrame = z.infer<typeof EventFrame>;
 

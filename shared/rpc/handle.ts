@@ -1,6 +1,6 @@
 import { calls, isCallName, type CallName, type CallOutput, type CallParsedInput } from '../contract';
 import { RpcError, issuesOf } from './errors';
-import { CallFrame, type ResultFrame } from './frames';
+import { CallFrame, callIdOf, type ResultFrame } from './frames';
 
 export type Handlers<Ctx> = {
   [N in CallName]: (input: CallParsedInput<N>, ctx: Ctx) => CallOutput<N> | Promise<CallOutput<N>>;
@@ -21,8 +21,7 @@ export function handle<Ctx>(handlers: Handlers<Ctx>, options: HandleOptions = {}
   return async function dispatch(raw: unknown, ctx: Ctx): Promise<ResultFrame> {
     const frame = CallFrame.safeParse(raw);
     if (!frame.success) {
-      const id = typeof raw === 'object' && raw !== null && Number.isInteger((raw as { id?: unknown }).id) ? Number((raw as { id: number }).id) : 0;
-      return failure(id >= 0 ? id : 0, new RpcError('invalid_frame', 'Malformed call frame', issuesOf(frame.error)));
+      return failure(callIdOf(raw), new RpcError('invalid_frame', 'Malformed call frame', issuesOf(frame.error)));
     }
     const { id, name, input } = frame.data;
     if (!isCallName(name)) return failure(id, new RpcError('unknown_call', `Unknown call: ${name.slice(0, 100)}`));
