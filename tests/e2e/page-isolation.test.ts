@@ -13,7 +13,7 @@ describe('the page, as the browser host serves it', () => {
     const isolation = await inspectPageIsolation(page);
     expect(isolation.nodeGlobals).toEqual(NO_NODE_GLOBALS);
     expect(isolation.bridgeKeys).toBeNull(); // no preload here: the contract goes over the WebSocket
-    expect(isolation.evalOutcome).toBe('EvalError');
+    expect(isolation.evalOutcome).toBe('refused by CSP');
     expect(isolation.remoteScript).toBe('refused by CSP');
     expect(pageErrors).toEqual([]);
     await page.close();

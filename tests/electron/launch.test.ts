@@ -61,7 +61,7 @@ describe.skipIf(skipReason !== null)(`the desktop app${skipReason ? ` (skipped: 
     const isolation = await inspectPageIsolation(page);
     expect(isolation.nodeGlobals).toEqual(NO_NODE_GLOBALS);
     expect(isolation.bridgeKeys).toEqual(['onMessage', 'postMessage']);
-    expect(isolation.evalOutcome).toBe('EvalError');
+    expect(isolation.evalOutcome).toBe('refused by CSP');
     expect(isolation.remoteScript).toBe('refused by CSP');
   });
 

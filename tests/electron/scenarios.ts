@@ -12,7 +12,7 @@ export interface PageIsolation {
   nodeGlobals: Record<'require' | 'process' | 'module' | 'Buffer' | 'global' | '__dirname', string>;
   /** The keys of `window.switchboard` (the preload's one object), or null where there is no preload. */
   bridgeKeys: string[] | null;
-  /** What `eval` does under the page's CSP: 'EvalError' when it is refused. */
+  /** What code from a string does under the page's CSP: 'refused by CSP', or 'ran'. */
   evalOutcome: string;
   /** What a `<script>` from elsewhere does: 'refused by CSP', or 'loaded' / 'failed to load' when no policy stopped it. */
   remoteScript: string;
@@ -31,14 +31,13 @@ export async function inspectPageIsolation(page: Page): Promise<PageIsolation> {
     const scope = globalThis as Record<string, unknown>;
     const document = scope.document as PageDocument;
     const bridge = scope.switchboard;
-    let evalOutcome: string;
-    try {
-      // Indirect eval: what an injected payload would try. The CSP (no 'unsafe-eval') must refuse it.
-      (0, eval)('1 + 1');
-      evalOutcome = 'ran';
-    } catch (error) {
-      evalOutcome = error instanceof Error ? error.name : String(error);
-    }
+    // A string handed to a timer is evaluated by the page itself — what an injected payload would try. The CSP
+    // (no 'unsafe-eval') must refuse it. eval() called from here would not tell: the test's own evaluation runs outside the page's policy.
+    const evalOutcome = await new Promise<string>((resolve) => {
+      document.addEventListener('securitypolicyviolation', (event) => event.blockedURI === 'eval' && resolve('refused by CSP'));
+      (scope.setTimeout as (code: string, ms: number) => void)('globalThis.__switchboardEvalRan = true', 0);
+      setTimeout(() => resolve(scope.__switchboardEvalRan === true ? 'ran' : 'did not run'), 300);
+    });
     const remoteScript = await new Promise<string>((resolve) => {
       const script = document.createElement('script');
       script.src = 'https://127.0.0.1:9/payload.js'; // nothing listens there: without a CSP it fails to load, which is a different answer
