@@ -1,4 +1,5 @@
 import type { Client } from '../../shared/rpc';
+import { createCannedLibraryStore, type CannedLibraryStore } from '../canned/cannedLibraryStore';
 import { createComposerStore, type ComposerStore } from '../composer/composerStore';
 import { createConversationStore, type ConversationStore } from '../conversation/conversationStore';
 import { createSettingsStore, type SettingsStore } from '../i18n/settingsStore';
@@ -19,6 +20,7 @@ export interface Session {
   status: StatusStore;
   settings: SettingsStore;
   search: SearchStore;
+  canned: CannedLibraryStore;
   /** Subscribes to the engine and the link and reads the initial state; returns the unsubscribe. */
   start(): () => void;
 }
@@ -34,6 +36,7 @@ export function createSession(client: Client, link: Link): Session {
   const status = createStatusStore(client, link.getState());
   const settings = createSettingsStore(client);
   const search = createSearchStore(client);
+  const canned = createCannedLibraryStore(client);
 
   return {
     triage,
@@ -42,6 +45,7 @@ export function createSession(client: Client, link: Link): Session {
     status,
     settings,
     search,
+    canned,
     start() {
       let linkState = link.getState();
       const unsubscribe = [
