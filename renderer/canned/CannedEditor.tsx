@@ -1,13 +1,11 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useImperativeHandle, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { flushSync } from 'react-dom';
 import type { CannedReply, CannedReplyFields, Language } from '../../shared/domain';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../shared/i18n';
 import { formatChord, parseChord } from '../../shared/keymap';
 import { useI18n } from '../i18n/I18nProvider';
 import { keyboardPlatform } from '../keyboard/keymap';
-import { hideOverlay } from '../overlays/overlayStore';
 import { useSession } from '../session/SessionContext';
-import { LibraryFrame } from './LibraryFrame';
 import { REPLY_FIELDS, refusalOf, type Refusal, type ReplyField } from './refusal';
 import { VariableHelp } from './VariableHelp';
 
@@ -43,7 +41,14 @@ const fieldsOf = (draft: Draft): CannedReplyFields => ({
   shortcut: draft.shortcut.trim().replace(/^;/u, '') || null,
 });
 
+/** What the library asks of the open form when the agent closes the library (Esc on no field, a click outside). */
+export interface EditorHandle {
+  /** Runs `then` at once if nothing was changed; otherwise asks first, and runs it only if the agent throws the changes away. */
+  leave(then: () => void): void;
+}
+
 interface CannedEditorProps {
+  ref: Ref<EditorHandle>;
   /** The reply to edit; null writes a new one. */
   reply: CannedReply | null;
   /** What led here (a duplicate made), read out above the form. */
@@ -62,11 +67,11 @@ const SAVE_KEY = saveChord.ok ? formatChord(saveChord.chord, keyboardPlatform) :
 /**
  * The edit form of one canned reply. Mod+Enter (or Enter in a one-line field)
  * saves; the engine's refusals (a taken shortcut, an empty title, a tag with
- * ";") show next to their field, which takes focus. Esc goes back to the list,
- * and so does closing the library, but text that was changed is never thrown
- * away without asking.
+ * ";") show next to their field, which takes focus. Esc goes back to the
+ * list; closing the library goes through `leave` too, so text that was
+ * changed is never thrown away without asking.
  */
-export function CannedEditor({ reply, notice, onSaved, onBack }: CannedEditorProps) {
+export function CannedEditor({ ref, reply, notice, onSaved, onBack }: CannedEditorProps) {
   const { t } = useI18n();
   const { canned } = useSession();
   const [initial] = useState(() => draftOf(reply));
@@ -83,6 +88,8 @@ export function CannedEditor({ reply, notice, onSaved, onBack }: CannedEditorPro
     askedFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setLeaving(() => then);
   };
+
+  useImperativeHandle(ref, () => ({ leave }));
 
   const keepEditing = () => {
     setLeaving(null);
@@ -159,7 +166,8 @@ export function CannedEditor({ reply, notice, onSaved, onBack }: CannedEditorPro
   const questionId = `${id}-question`;
 
   return (
-    <LibraryFrame heading={reply ? t('canned.editTitle', { title: reply.title }) : t('canned.newTitle')} onClose={() => leave(hideOverlay)}>
+    <>
+      <h2 className="overlay-title">{reply ? t('canned.editTitle', { title: reply.title }) : t('canned.newTitle')}</h2>
       <p role="status" className="overlay-notice">
         {notice}
       </p>
@@ -216,6 +224,6 @@ export function CannedEditor({ reply, notice, onSaved, onBack }: CannedEditorPro
           </button>
         </div>
       )}
-    </LibraryFrame>
+    </>
   );
 }

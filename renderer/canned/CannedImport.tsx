@@ -6,7 +6,6 @@ import { useI18n } from '../i18n/I18nProvider';
 import { errorReason } from '../rpc/errorReason';
 import { useSession } from '../session/SessionContext';
 import type { CannedFileFormat } from './cannedLibraryStore';
-import { LibraryFrame } from './LibraryFrame';
 import { formatOfFile, readFileText, tooBigToRead } from './libraryFiles';
 
 /** The longest file the engine takes, in characters. */
@@ -73,35 +72,34 @@ export function CannedImport({ onBack }: { onBack(): void }) {
   };
 
   return (
-    <LibraryFrame heading={t('canned.import.title')}>
-      <div className="canned-import" onKeyDown={onKeyDown}>
-        <p>{t('canned.import.explain')}</p>
-        <label htmlFor={`${id}-file`}>{t('canned.import.file')}</label>
-        <input id={`${id}-file`} type="file" accept=".json,.csv,application/json,text/csv" autoFocus onChange={onFile} />
-        <label htmlFor={`${id}-paste`}>{t('canned.import.paste')}</label>
-        <textarea id={`${id}-paste`} rows={6} value={pasted} spellCheck={false} onChange={(event) => setPasted(event.currentTarget.value)} />
-        <div className="canned-buttons">
-          <label htmlFor={`${id}-format`}>{t('canned.import.format')}</label>
-          <select id={`${id}-format`} value={format} onChange={(event) => setFormat(event.currentTarget.value === 'csv' ? 'csv' : 'json')}>
-            <option value="json">JSON</option>
-            <option value="csv">CSV</option>
-          </select>
-          <button type="button" disabled={pasted.trim() === ''} onClick={() => send(format, pasted)}>
-            {t('canned.import.pasteButton')}
-          </button>
-          <button type="button" onClick={onBack}>
-            {t('canned.back')}
-          </button>
-        </div>
-        <p role="status" className="overlay-notice">
-          {outcome?.kind === 'imported' ? (outcome.count === 0 ? t('canned.import.nothingNew') : t('canned.import.done', { count: outcome.count })) : ''}
-        </p>
-        {outcome?.kind === 'refused' && (
-          <p role="alert" className="overlay-error">
-            {outcome.text}
-          </p>
-        )}
+    <div className="canned-import" onKeyDown={onKeyDown}>
+      <h2 className="overlay-title">{t('canned.import.title')}</h2>
+      <p>{t('canned.import.explain')}</p>
+      <label htmlFor={`${id}-file`}>{t('canned.import.file')}</label>
+      <input id={`${id}-file`} type="file" accept=".json,.csv,application/json,text/csv" autoFocus onChange={onFile} />
+      <label htmlFor={`${id}-paste`}>{t('canned.import.paste')}</label>
+      <textarea id={`${id}-paste`} rows={6} value={pasted} spellCheck={false} onChange={(event) => setPasted(event.currentTarget.value)} />
+      <div className="canned-buttons">
+        <label htmlFor={`${id}-format`}>{t('canned.import.format')}</label>
+        <select id={`${id}-format`} value={format} onChange={(event) => setFormat(event.currentTarget.value === 'csv' ? 'csv' : 'json')}>
+          <option value="json">JSON</option>
+          <option value="csv">CSV</option>
+        </select>
+        <button type="button" disabled={pasted.trim() === ''} onClick={() => send(format, pasted)}>
+          {t('canned.import.pasteButton')}
+        </button>
+        <button type="button" onClick={onBack}>
+          {t('canned.back')}
+        </button>
       </div>
-    </LibraryFrame>
+      <p role="status" className="overlay-notice">
+        {outcome?.kind === 'imported' ? (outcome.count === 0 ? t('canned.import.nothingNew') : t('canned.import.done', { count: outcome.count })) : ''}
+      </p>
+      {outcome?.kind === 'refused' && (
+        <p role="alert" className="overlay-error">
+          {outcome.text}
+        </p>
+      )}
+    </div>
   );
 }

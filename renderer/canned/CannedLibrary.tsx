@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CannedReply } from '../../shared/domain';
 import { useI18n } from '../i18n/I18nProvider';
+import { Dialog } from '../overlays/Dialog';
+import { hideOverlay } from '../overlays/overlayStore';
 import { useSession } from '../session/SessionContext';
-import { CannedEditor } from './CannedEditor';
+import { CannedEditor, type EditorHandle } from './CannedEditor';
 import { CannedImport } from './CannedImport';
 import { CannedList } from './CannedList';
+import './canned.css';
 
 type Pane = { kind: 'list' } | { kind: 'edit'; reply: CannedReply | null } | { kind: 'import' };
 
@@ -23,6 +26,7 @@ export function CannedLibrary() {
   const [highlight, setHighlight] = useState<string | null>(null);
   /** What the last action did, read out in the list. */
   const [notice, setNotice] = useState('');
+  const editor = useRef<EditorHandle>(null);
 
   useEffect(() => {
     canned.refresh();
@@ -35,31 +39,41 @@ export function CannedLibrary() {
     setPane({ kind: 'list' });
   };
 
-  switch (pane.kind) {
-    case 'list':
-      return (
-        <CannedList
-          highlight={highlight}
-          notice={notice}
-          onNotice={setNotice}
-          onEdit={(reply, said = '') => {
-            setNotice(said);
-            setPane({ kind: 'edit', reply });
-          }}
-          onImport={() => setPane({ kind: 'import' })}
-        />
-      );
-    case 'edit':
-      return (
-        <CannedEditor
-          key={pane.reply?.id ?? 'new'}
-          reply={pane.reply}
-          notice={notice}
-          onSaved={(saved) => backToList(saved.id, t('canned.saved', { title: saved.title }))}
-          onBack={() => backToList(pane.reply?.id ?? null)}
-        />
-      );
-    case 'import':
-      return <CannedImport onBack={() => backToList(null)} />;
-  }
+  const shown = () => {
+    switch (pane.kind) {
+      case 'list':
+        return (
+          <CannedList
+            highlight={highlight}
+            notice={notice}
+            onNotice={setNotice}
+            onEdit={(reply, said = '') => {
+              setNotice(said);
+              setPane({ kind: 'edit', reply });
+            }}
+            onImport={() => setPane({ kind: 'import' })}
+          />
+        );
+      case 'edit':
+        return (
+          <CannedEditor
+            ref={editor}
+            key={pane.reply?.id ?? 'new'}
+            reply={pane.reply}
+            notice={notice}
+            onSaved={(saved) => backToList(saved.id, t('canned.saved', { title: saved.title }))}
+            onBack={() => backToList(pane.reply?.id ?? null)}
+          />
+        );
+      case 'import':
+        return <CannedImport onBack={() => backToList(null)} />;
+    }
+  };
+
+  // One dialog for every pane, so moving between them is not a new dialog to a screen reader.
+  return (
+    <Dialog label={t('canned.library')} className="canned-library" onClose={() => (editor.current ? editor.current.leave(hideOverlay) : hideOverlay())}>
+      {shown()}
+    </Dialog>
+  );
 }

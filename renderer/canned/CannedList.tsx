@@ -5,7 +5,6 @@ import { LANGUAGE_NAMES, type Translator } from '../../shared/i18n';
 import { useI18n } from '../i18n/I18nProvider';
 import { errorReason } from '../rpc/errorReason';
 import { useSession } from '../session/SessionContext';
-import { LibraryFrame } from './LibraryFrame';
 import { SHOWN_REPLIES, type CannedFileFormat } from './cannedLibraryStore';
 import { EXPORT_FILE_NAMES, downloadFile } from './libraryFiles';
 
@@ -133,7 +132,8 @@ export function CannedList({ highlight, notice, onNotice, onEdit, onImport }: Ca
   const questionId = `${idPrefix}-question`;
 
   return (
-    <LibraryFrame heading={t('canned.library')}>
+    <>
+      <h2 className="overlay-title">{t('canned.library')}</h2>
       <input
         ref={search}
         role="combobox"
@@ -232,6 +232,6 @@ export function CannedList({ highlight, notice, onNotice, onEdit, onImport }: Ca
       <p id={`${idPrefix}-hint`} className="overlay-hint">
         {t('canned.libraryHint')}
       </p>
-    </LibraryFrame>
+    </>
   );
 }

@@ -520,11 +520,24 @@ function csvRecords(content: string): { line: number; value: unknown }[] {
   return rows.flatMap((row, index) => {
     const line = index + 2;
     if (row === '') return [];
-    const cells = Array.from(row.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/gu), (m) => m[1]!.replace(/^"([^]*)"$/u, '$1').replaceAll('""', '"'));
+    const cells = csvCells(row);
     if (cells.length !== CANNED_FIELDS.length) throw importRefusal(line, `expected ${CANNED_FIELDS.length} fields (${CANNED_FIELDS.join(', ')}), found ${cells.length}`);
     const [title, body, lang, tags, shortcut] = cells as [string, string, string, string, string];
     return [{ line, value: { title, body, lang: lang.trim() || null, tags: tags.split(';').filter((tag) => tag.trim() !== ''), shortcut: shortcut.trim() || null } }];
   });
+}
+
+/** The fields of one CSV line: quoted ones may hold commas and doubled quotes. */
+function csvCells(row: string): string[] {
+  const cell = /"((?:[^"]|"")*)"|([^,]*)/uy;
+  const cells: string[] = [];
+  for (let at = 0; ; at++) {
+    cell.lastIndex = at;
+    const match = cell.exec(row)!;
+    cells.push(match[1] === undefined ? match[2]! : match[1].replaceAll('""', '"'));
+    at = cell.lastIndex;
+    if (row[at] !== ',') return cells;
+  }
 }
 
 function writeCannedFile(format: 'json' | 'csv', library: readonly CannedReply[]): string {
