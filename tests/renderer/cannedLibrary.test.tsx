@@ -5,7 +5,7 @@ import type { CannedReply } from '../../shared/domain';
 import { RpcError } from '../../shared/rpc';
 import { hideOverlay } from '../../renderer/overlays/overlayStore';
 import { createFakeEngine, type FakeEngine } from './fakeEngine';
-import { activeOption, renderApp } from './harness';
+import { renderApp } from './harness';
 
 afterEach(() => {
   act(hideOverlay);
@@ -261,6 +261,7 @@ describe('the canned library: duplicate and delete', () => {
 
     alt(search, 'Backspace');
     question = within(dialog).getByRole('alertdialog', { name: /^Delete “Shipping delay”\?/ });
+    expect(focused()).toBe(within(question).getByRole('button', { name: 'Delete' }));
     press();
     expect(focused()).toBe(search);
     await waitFor(() => expect(rows(listbox)).toEqual(['Refund apology, English, shortcut ;refund, tags: billing, refund', 'Przeprosiny, Polski, shortcut ;sorry-pl']));
