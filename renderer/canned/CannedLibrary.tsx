@@ -29,7 +29,8 @@ export function CannedLibrary() {
   const editor = useRef<EditorHandle>(null);
 
   useEffect(() => {
-    canned.refresh();
+    // Each visit starts from the whole library; the search is kept only between the panes of one visit.
+    canned.setQuery('');
     return canned.watch();
   }, [canned]);
 

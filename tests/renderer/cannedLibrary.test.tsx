@@ -94,13 +94,23 @@ describe('the canned library: list', () => {
   });
 
   it('asks the engine as the agent types, and says when nothing matches', async () => {
-    const { engine, dialog, search, listbox } = await openLibrary();
+    const { engine, dialog, search, listbox, list } = await openLibrary();
     type(search, 'ship');
     await waitFor(() => expect(rows(listbox)).toEqual(['Shipping delay, any language']));
     expect(engine.callsTo('canned.list').at(-1)).toEqual({ query: 'ship', limit: 201 });
     type(search, 'zzz');
     await within(dialog).findByText('No canned reply matches “zzz”.');
     expect(rows(listbox)).toEqual([]);
+
+    // Closed and opened again, the library starts from the whole list.
+    key(search, 'Escape', 'Escape');
+    expect(screen.queryByRole('dialog', { name: 'Canned replies' })).toBeNull();
+    expect(focused()).toBe(list);
+    key(focused(), 'KeyG', 'g');
+    key(focused(), 'KeyR', 'r');
+    const again = screen.getByRole('combobox', { name: 'Find a canned reply' }) as HTMLInputElement;
+    expect(again.value).toBe('');
+    await waitFor(() => expect(rows(screen.getByRole('listbox', { name: 'Canned replies found' }))).toHaveLength(3));
   });
 
   it('follows canned.changed: a reply another window added shows up, the highlight stays on its reply', async () => {
