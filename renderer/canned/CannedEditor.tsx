@@ -97,6 +97,7 @@ export function CannedEditor({ ref, reply, notice, onSaved, onBack }: CannedEdit
   };
 
   const save = () => {
+    // One save at a time (a second Mod+Enter would create the reply twice); the button stays enabled so focus never falls off it.
     if (saving) return;
     setSaving(true);
     canned.save(fieldsOf(draft), reply?.id).then(onSaved, (error: unknown) => {
@@ -197,7 +198,7 @@ export function CannedEditor({ ref, reply, notice, onSaved, onBack }: CannedEdit
           </p>
         )}
         <div className="canned-buttons">
-          <button type="submit" disabled={saving}>
+          <button type="submit">
             {t('canned.save')}
           </button>
           <button type="button" onClick={() => leave(onBack)}>

@@ -95,6 +95,8 @@ export function CannedList({ highlight, notice, onNotice, onEdit, onImport }: Ca
 
   const confirmDelete = (reply: CannedReply) => {
     endDelete();
+    // Once the reply is gone from the list, the row it was on stays highlighted: the next reply.
+    setCursor({ id: null, index: active });
     canned.remove(reply.id).then(() => onNotice(t('canned.deleted', { title: reply.title })), failed(t('canned.delete')));
   };
 

@@ -244,6 +244,11 @@ describe('the canned library: writing and editing', () => {
     press();
     back = within(dialog).getByRole('combobox', { name: 'Find a canned reply' });
     expect(highlighted(back)).toMatch(/^Shipping delay,/);
+
+    // Deleted from there, the reply after it takes its row.
+    alt(back, 'Delete');
+    press();
+    await waitFor(() => expect(highlighted(back)).toMatch(/^Przeprosiny,/));
   });
 });
 
