@@ -42,6 +42,8 @@ export function CannedImport({ onBack }: { onBack(): void }) {
   const send = (as: CannedFileFormat, content: string) => {
     // One file at a time; nothing is disabled meanwhile, so focus never falls off a control that was just used.
     if (busy) return;
+    // Refused here rather than by the engine: a frame this big would not get through to it (shared/rpc MAX_FRAME_BYTES).
+    if (content.length > MAX_IMPORT_CHARS) return refuse(t('canned.import.tooBig'));
     setBusy(true);
     setOutcome(null);
     canned.importFile(as, content).then(
@@ -58,7 +60,7 @@ export function CannedImport({ onBack }: { onBack(): void }) {
     if (!file) return;
     const as = formatOfFile(file.name);
     if (as === null) return refuse(t('canned.import.notJsonOrCsv', { name: file.name }));
-    if (tooBigToRead(file, MAX_IMPORT_CHARS)) return refuse(t('canned.import.tooBig', { name: file.name }));
+    if (tooBigToRead(file, MAX_IMPORT_CHARS)) return refuse(t('canned.import.tooBig'));
     readFileText(file).then(
       (content) => send(as, content),
       () => refuse(t('canned.import.unreadable', { name: file.name })),

@@ -244,7 +244,7 @@ export const en = {
   'canned.import.refusedAt': 'Nothing was imported. Line {line}: {reason}',
   'canned.import.refused': 'Nothing was imported: {reason}',
   'canned.import.notJsonOrCsv': '“{name}” is not a .json or .csv file.',
-  'canned.import.tooBig': '“{name}” is larger than the 1.5 MB a library file may be.',
+  'canned.import.tooBig': 'Nothing was imported: a library file may be at most 1.5 MB.',
   'canned.import.unreadable': '“{name}” could not be read.',
   'settings.replies': 'Replies',
   'settings.replies.undo': 'Undo window (seconds)',

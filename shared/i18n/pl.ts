@@ -258,7 +258,7 @@ export const pl = {
   'canned.import.refusedAt': 'Nic nie zaimportowano. Wiersz {line}: {reason}',
   'canned.import.refused': 'Nic nie zaimportowano: {reason}',
   'canned.import.notJsonOrCsv': '„{name}” nie jest plikiem .json ani .csv.',
-  'canned.import.tooBig': '„{name}” jest większy niż 1,5 MB dozwolone dla pliku biblioteki.',
+  'canned.import.tooBig': 'Nic nie zaimportowano: plik biblioteki może mieć najwyżej 1,5 MB.',
   'canned.import.unreadable': 'Nie udało się odczytać „{name}”.',
   'settings.replies': 'Odpowiedzi',
   'settings.replies.undo': 'Czas na cofnięcie (sekundy)',

@@ -258,7 +258,7 @@ export const ru = {
   'canned.import.refusedAt': 'Ничего не импортировано. Строка {line}: {reason}',
   'canned.import.refused': 'Ничего не импортировано: {reason}',
   'canned.import.notJsonOrCsv': '«{name}» — не файл .json или .csv.',
-  'canned.import.tooBig': '«{name}» больше 1,5 МБ — допустимого размера файла библиотеки.',
+  'canned.import.tooBig': 'Ничего не импортировано: файл библиотеки может быть не больше 1,5 МБ.',
   'canned.import.unreadable': 'Не удалось прочитать «{name}».',
   'settings.replies': 'Ответы',
   'settings.replies.undo': 'Время на отмену (секунды)',

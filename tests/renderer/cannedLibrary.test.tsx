@@ -376,10 +376,16 @@ describe('the canned library: import and export', () => {
     expect(engine.canned).toHaveLength(4);
   });
 
-  it('refuses a file that is neither .json nor .csv without asking the engine', async () => {
+  it('refuses a file that is neither .json nor .csv, or too big, without asking the engine', async () => {
     const { engine, dialog, fileInput } = await openImport();
     choose(fileInput, 'replies.xlsx', 'PK\u0003\u0004');
     expect((await within(dialog).findByRole('alert')).textContent).toBe('“replies.xlsx” is not a .json or .csv file.');
+    expect(engine.callsTo('canned.import')).toEqual([]);
+
+    // Nor text longer than the engine takes, which would not fit in one message to it.
+    type(within(dialog).getByLabelText('Or paste the file’s text'), `[${' '.repeat(1_500_000)}]`);
+    press(within(dialog).getByRole('button', { name: 'Import the pasted text' }));
+    expect(within(dialog).getByRole('alert').textContent).toBe('Nothing was imported: a library file may be at most 1.5 MB.');
     expect(engine.callsTo('canned.import')).toEqual([]);
   });
 
