@@ -4,7 +4,7 @@ import { KNOWN_VARIABLES } from '../../shared/canned/placeholders';
 import type { CannedReply } from '../../shared/domain';
 import { RpcError } from '../../shared/rpc';
 import { hideOverlay } from '../../renderer/overlays/overlayStore';
-import { createFakeEngine, type FakeEngine } from './fakeEngine';
+import { createFakeEngine, XSS_BODY, type FakeEngine } from './fakeEngine';
 import { renderApp } from './harness';
 
 afterEach(() => {
@@ -16,6 +16,8 @@ afterEach(() => {
 const key = (element: Element, code: string, key: string, modifiers: Partial<KeyboardEventInit> = {}) => fireEvent.keyDown(element, { code, key, ...modifiers });
 const alt = (element: Element, code: string) => key(element, code, '', { altKey: true });
 const CTRL_ENTER = { ctrlKey: true };
+/** A right-to-left override: "fdp.exe" shows as "exe.pdf", and would turn the text after it round too if not isolated. */
+const RLO_TAG = 'invoice\u202Efdp.exe';
 const focused = () => document.activeElement as HTMLElement;
 /** Enter or Space on the focused button: jsdom does not turn either into a click. */
 const press = (button: Element = focused()) => fireEvent.click(button);
@@ -50,7 +52,7 @@ async function openLibrary(engine = libraryEngine()) {
   const dialog = screen.getByRole('dialog', { name: 'Canned replies' });
   const search = within(dialog).getByRole('combobox', { name: 'Find a canned reply' });
   const listbox = within(dialog).getByRole('listbox', { name: 'Canned replies found' });
-  if (engine.canned.length > 0) await within(listbox).findByRole('option', { name: new RegExp(`^${engine.canned[0]!.title},`) });
+  if (engine.canned.length > 0) await within(listbox).findByRole('option', { name: (name) => name.startsWith(`${engine.canned[0]!.title},`) });
   return { ...app, dialog, search, listbox };
 }
 
@@ -121,6 +123,17 @@ describe('the canned library: list', () => {
     act(() => engine.emit('canned.changed', {}));
     await waitFor(() => expect(rows(listbox)[0]).toBe('Greeting, any language'));
     expect(highlighted(search)).toMatch(/^Shipping delay,/);
+  });
+
+  it('shows hostile titles and tags as text, isolated from the text around them', async () => {
+    const engine = libraryEngine();
+    engine.canned = [reply('x1', { title: XSS_BODY, tags: [RLO_TAG] })];
+    const { listbox } = await openLibrary(engine);
+    const option = within(listbox).getByRole('option');
+    expect(option.querySelector('img')).toBeNull();
+    expect(option.querySelector('.canned-row-title')!.textContent).toBe(XSS_BODY);
+    expect(option.querySelector('.canned-row-tags')!.getAttribute('dir')).toBe('auto');
+    expect(option.getAttribute('aria-label')).toBe(`${XSS_BODY}, any language, tags: ${RLO_TAG}`);
   });
 
   it('shows why the list could not be read', async () => {
