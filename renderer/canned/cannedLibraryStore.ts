@@ -17,9 +17,8 @@ export interface CannedLibraryState {
 
 export interface CannedLibraryStore {
   state: StoreApi<CannedLibraryState>;
+  /** Reads the list for this query (the same one again reads it afresh). */
   setQuery(query: string): void;
-  /** Reads the list for the current query again. */
-  refresh(): void;
   /** Re-reads whenever the engine says the library changed (a save here, another window, an import); returns the unsubscribe. */
   watch(): () => void;
   /** Creates a reply (no id) or edits one; rejects with the engine's refusal (a taken shortcut, an empty title). */
@@ -68,7 +67,6 @@ export function createCannedLibraryStore(client: Client): CannedLibraryStore {
       state.setState({ query });
       refresh();
     },
-    refresh,
     watch: () => client.on('canned.changed', refresh),
     save: (fields, id) => client.call('canned.save', id === undefined ? fields : { ...fields, id }),
     async remove(id) {

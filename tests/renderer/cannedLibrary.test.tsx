@@ -136,6 +136,14 @@ describe('the canned library: list', () => {
     expect(option.getAttribute('aria-label')).toBe(`${XSS_BODY}, any language, tags: ${RLO_TAG}`);
   });
 
+  it('shows the best 200 of a bigger library, and says so', async () => {
+    const engine = libraryEngine();
+    engine.canned = Array.from({ length: 201 }, (_, index) => reply(`bulk${index}`, { title: `Reply ${index}` }));
+    const { dialog, listbox } = await openLibrary(engine);
+    expect(rows(listbox)).toHaveLength(200);
+    expect(within(dialog).getByText('Showing the best 200: type to narrow the list.')).toBeTruthy();
+  });
+
   it('shows why the list could not be read', async () => {
     const engine = libraryEngine();
     engine.fail('canned.list', new RpcError('unavailable', 'gone'));
