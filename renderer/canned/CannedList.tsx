@@ -5,7 +5,7 @@ import { LANGUAGE_NAMES, type Translator } from '../../shared/i18n';
 import { useI18n } from '../i18n/I18nProvider';
 import { errorReason } from '../rpc/errorReason';
 import { useSession } from '../session/SessionContext';
-import { SHOWN_REPLIES, type CannedFileFormat } from './cannedLibraryStore';
+import { MAX_QUERY_LENGTH, SHOWN_REPLIES, type CannedFileFormat } from './cannedLibraryStore';
 import { EXPORT_FILE_NAMES, downloadFile } from './libraryFiles';
 
 interface CannedListProps {
@@ -147,6 +147,7 @@ export function CannedList({ highlight, notice, onNotice, onEdit, onImport }: Ca
         placeholder={t('canned.search')}
         autoFocus
         className="overlay-input"
+        maxLength={MAX_QUERY_LENGTH}
         value={query}
         onChange={(event) => {
           canned.setQuery(event.currentTarget.value);

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { calls } from '../../shared/contract';
 import type { CannedReply, CannedReplyFields } from '../../shared/domain';
 import type { Client } from '../../shared/rpc';
 
@@ -29,6 +30,9 @@ export interface CannedLibraryStore {
   importFile(format: CannedFileFormat, content: string): Promise<number>;
   exportFile(format: CannedFileFormat): Promise<string>;
 }
+
+/** The longest search the engine takes; the field stops there rather than send one it would refuse. */
+export const MAX_QUERY_LENGTH = calls['canned.list'].input.shape.query.unwrap().maxLength ?? undefined;
 
 /** The list is for finding a reply to edit, not for reading the whole library: typing narrows it. */
 export const SHOWN_REPLIES = 200;

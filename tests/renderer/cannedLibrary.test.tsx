@@ -67,6 +67,8 @@ describe('the canned library: list', () => {
   it('opens from g r with focus in the search, listing title, language, shortcut and tags', async () => {
     const { dialog, search, listbox } = await openLibrary();
     expect(focused()).toBe(search);
+    // No longer than canned.list takes: a longer search would be refused rather than answered.
+    expect((search as HTMLInputElement).maxLength).toBe(200);
     expect(rows(listbox)).toEqual([
       'Refund apology, English, shortcut ;refund, tags: billing, refund',
       'Shipping delay, any language',
