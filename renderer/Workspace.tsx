@@ -115,6 +115,8 @@ export function Workspace() {
         return focusList();
       case 'search':
         return showOverlay('search');
+      case 'cannedLibrary':
+        return showOverlay('canned');
       case 'commandPalette':
         return showOverlay('palette');
       case 'help':

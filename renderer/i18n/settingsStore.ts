@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CallOutput } from '../../shared/contract';
 import type { Language } from '../../shared/domain';
 import type { KeymapOverrides } from '../../shared/keymap';
 import type { Client } from '../../shared/rpc';
@@ -11,11 +12,16 @@ export interface SettingsState {
   keymap: KeymapOverrides;
   /** Null until settings have been read. */
   priorityWeights: PriorityWeights | null;
+  /** How long a sent reply can still be undone, in ms; null until read. */
+  undoWindowMs: number | null;
+  /** Customers in 24 hours one canned reply may go to unchanged before the check warns; null until read. */
+  cannedRepeatLimit: number | null;
   /** Why settings could not be read, until they can. */
   readError: unknown;
 }
 
-type Saved = Omit<SettingsState, 'readError'>;
+type Saved = CallOutput<'settings.get'>;
+export type ReplySettings = Pick<Saved, 'undoWindowMs' | 'cannedRepeatLimit'>;
 
 export interface SettingsStore {
   state: StoreApi<SettingsState>;
@@ -23,13 +29,16 @@ export interface SettingsStore {
   chooseLanguage(language: Language | null): void;
   /** Saves the overrides; rejects with the engine's refusal (e.g. `invalid_input` for a conflict), and nothing changes. */
   saveKeymap(keymap: KeymapOverrides): Promise<void>;
+  /** Saves the undo window and the repeated-canned limit; rejects with the engine's refusal, and nothing changes. */
+  saveReplySettings(values: ReplySettings): Promise<void>;
   /** Re-reads whenever the engine says settings changed (another window, the settings file); returns the unsubscribe. */
   watch(): () => void;
 }
 
 export function createSettingsStore(client: Client): SettingsStore {
-  const state = createStore<SettingsState>(() => ({ language: null, keymap: {}, priorityWeights: null, readError: null }));
-  const accept = ({ language, keymap, priorityWeights }: Saved) => state.setState({ language, keymap, priorityWeights, readError: null });
+  const state = createStore<SettingsState>(() => ({ language: null, keymap: {}, priorityWeights: null, undoWindowMs: null, cannedRepeatLimit: null, readError: null }));
+  const accept = ({ language, keymap, priorityWeights, undoWindowMs, cannedRepeatLimit }: Saved) =>
+    state.setState({ language, keymap, priorityWeights, undoWindowMs, cannedRepeatLimit, readError: null });
   const read = () => {
     client.call('settings.get', {}).then(accept, (error: unknown) => state.setState({ readError: error }));
   };
@@ -45,6 +54,9 @@ export function createSettingsStore(client: Client): SettingsStore {
     },
     async saveKeymap(keymap) {
       accept(await client.call('settings.update', { keymap }));
+    },
+    async saveReplySettings(values) {
+      accept(await client.call('settings.update', values));
     },
     watch: () => client.on('settings.changed', read),
   };

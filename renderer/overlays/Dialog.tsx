@@ -8,6 +8,8 @@ interface DialogProps {
   className: string;
   /** The action whose key also closes the dialog: `?` closes help, Mod+K the palette. */
   closedBy?: ActionId;
+  /** Instead of closing at once on Esc or a click outside: a screen with unsaved text asks first. */
+  onClose?: () => void;
   children: ReactNode;
 }
 
@@ -31,7 +33,7 @@ function keepFocusInside(dialog: HTMLElement, event: KeyboardEvent): void {
  * its keys to itself, so the workspace's shortcuts do not fire underneath.
  * Focus goes back where it was through hideOverlay.
  */
-export function Dialog({ label, className, closedBy, children }: DialogProps) {
+export function Dialog({ label, className, closedBy, onClose = hideOverlay, children }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -45,12 +47,12 @@ export function Dialog({ label, className, closedBy, children }: DialogProps) {
     if (event.key === 'Tab') return keepFocusInside(event.currentTarget, event);
     if (event.key === 'Escape' || (closedBy !== undefined && keyAction(event.nativeEvent, 'global') === closedBy)) {
       event.preventDefault();
-      hideOverlay();
+      onClose();
     }
   };
 
   return (
-    <div className="overlay-backdrop" onMouseDown={(event) => event.target === event.currentTarget && hideOverlay()}>
+    <div className="overlay-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       <div ref={ref} role="dialog" aria-modal="true" aria-label={label} tabIndex={-1} className={`overlay ${className}`} onKeyDown={onKeyDown}>
         {children}
       </div>

@@ -1,4 +1,5 @@
 import type { Client } from '../../shared/rpc';
+import { createCannedLibraryStore, type CannedLibraryStore } from '../canned/cannedLibraryStore';
 import { createComposerStore, type ComposerStore } from '../composer/composerStore';
 import { createConversationStore, type ConversationStore } from '../conversation/conversationStore';
 import { createSettingsStore, type SettingsStore } from '../i18n/settingsStore';
@@ -19,6 +20,7 @@ export interface Session {
   status: StatusStore;
   settings: SettingsStore;
   search: SearchStore;
+  canned: CannedLibraryStore;
   /** Subscribes to the engine and the link and reads the initial state; returns the unsubscribe. */
   start(): () => void;
   /** Told when the host asks to show a conversation (a desktop notification was clicked). */
@@ -36,6 +38,7 @@ export function createSession(client: Client, link: Link): Session {
   const status = createStatusStore(client, link.getState());
   const settings = createSettingsStore(client);
   const search = createSearchStore(client);
+  const canned = createCannedLibraryStore(client);
   const openListeners = new Set<(conversationId: string) => void>();
 
   return {
@@ -45,6 +48,7 @@ export function createSession(client: Client, link: Link): Session {
     status,
     settings,
     search,
+    canned,
     start() {
       let linkState = link.getState();
       const unsubscribe = [

@@ -8,12 +8,15 @@ import { errorReason } from '../rpc/errorReason';
 import { useSession } from '../session/SessionContext';
 import { KeymapEditor } from './KeymapEditor';
 import { PriorityWeightsTable } from './PriorityWeightsTable';
+import { ReplySettingsForm } from './ReplySettingsForm';
 
-/** Opened from the command palette: UI language, keys, and how the queue is ordered. */
+/** Opened from the command palette: UI language, keys, replies (undo window, repeated canned replies), and how the queue is ordered. */
 export function SettingsDialog() {
   const { t } = useI18n();
   const { settings } = useSession();
   const weights = useStore(settings.state, (state) => state.priorityWeights);
+  const undoWindowMs = useStore(settings.state, (state) => state.undoWindowMs);
+  const cannedRepeatLimit = useStore(settings.state, (state) => state.cannedRepeatLimit);
   const readError = useStore(settings.state, (state) => state.readError);
   const idPrefix = useId();
 
@@ -32,6 +35,10 @@ export function SettingsDialog() {
       <section aria-labelledby={`${idPrefix}-keys`}>
         <h3 id={`${idPrefix}-keys`}>{t('settings.keymap')}</h3>
         <KeymapEditor />
+      </section>
+      <section aria-labelledby={`${idPrefix}-replies`}>
+        <h3 id={`${idPrefix}-replies`}>{t('settings.replies')}</h3>
+        {undoWindowMs !== null && cannedRepeatLimit !== null && <ReplySettingsForm undoWindowMs={undoWindowMs} cannedRepeatLimit={cannedRepeatLimit} />}
       </section>
       <section aria-labelledby={`${idPrefix}-priority`}>
         <h3 id={`${idPrefix}-priority`}>{t('settings.priority')}</h3>

@@ -52,6 +52,7 @@ export const ACTIONS = {
   'goto.snoozed': { scope: 'global' },
   'goto.closed': { scope: 'global' },
   'goto.all': { scope: 'global' },
+  cannedLibrary: { scope: 'global' },
   commandPalette: { scope: 'global', inTextField: true },
   help: { scope: 'global' },
   undo: { scope: 'global' },

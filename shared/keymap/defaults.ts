@@ -43,6 +43,7 @@ export const DEFAULT_KEYMAP = {
   'goto.snoozed': ['g s'],
   'goto.closed': ['g c'],
   'goto.all': ['g a'],
+  cannedLibrary: ['g r'],
   commandPalette: ['Mod+K'],
   help: ['?'],
   undo: ['Mod+Z'],

@@ -1,5 +1,6 @@
 import type { CallName, CallParsedInput, EventName, EventPayload } from '../../shared/contract';
 import {
+  CannedReplyFields,
   ME,
   VIEWS,
   type Agent,
@@ -154,8 +155,9 @@ export interface FakeEngine {
   language: Language | null;
   /** Drafts by conversation id, as draft.save left them. */
   drafts: Map<string, { body: string; updatedAt: number }>;
-  /** Sets the sendAt of the replies reply.send answers with. */
+  /** Sets the sendAt of the replies reply.send answers with; settings.update changes it. */
   undoWindowMs: number;
+  cannedRepeatLimit: number;
   client(): Client;
 }
 
@@ -316,8 +318,11 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     }),
     'dictionary.list': guarded('dictionary.list', () => ({ words: [...customWords] })),
     'settings.get': guarded('settings.get', () => settings()),
-    'settings.update': guarded('settings.update', ({ language }: CallParsedInput<'settings.update'>) => {
+    'settings.update': guarded('settings.update', ({ language, undoWindowMs, cannedRepeatLimit }: CallParsedInput<'settings.update'>) => {
       if (language !== undefined) engine.language = language;
+      if (undoWindowMs !== undefined) engine.undoWindowMs = undoWindowMs;
+      if (cannedRepeatLimit !== undefined) engine.cannedRepeatLimit = cannedRepeatLimit;
+      engine.emit('settings.changed', {});
       return settings();
     }),
     'sla.get': guarded('sla.get', () => {
@@ -334,17 +339,29 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     }),
     'canned.save': guarded('canned.save', ({ id, ...fields }: CallParsedInput<'canned.save'>) => {
       const at = Date.now();
-      const known = engine.canned.findIndex((r) => r.id === id);
-      const saved = { ...fields, id: id ?? `canned-${engine.canned.length + 1}`, createdAt: known >= 0 ? engine.canned[known]!.createdAt : at, updatedAt: at };
+      const known = id === undefined ? -1 : engine.canned.indexOf(findCanned(id));
+      const holder = engine.canned.find((r) => fields.shortcut !== null && r.shortcut === fields.shortcut && r.id !== id);
+      if (holder) throw new RpcError('refused', `The shortcut "${fields.shortcut}" is already used by "${holder.title}"`);
+      const saved = { ...fields, id: id ?? `canned-${nextId++}`, createdAt: known >= 0 ? engine.canned[known]!.createdAt : at, updatedAt: at };
       if (known >= 0) engine.canned[known] = saved;
       else engine.canned.push(saved);
+      engine.emit('canned.changed', {});
       return saved;
     }),
     'canned.delete': guarded('canned.delete', ({ id }: CallParsedInput<'canned.delete'>) => {
+      findCanned(id);
       engine.canned = engine.canned.filter((r) => r.id !== id);
+      engine.emit('canned.changed', {});
       return {};
     }),
-    'canned.duplicate': guarded('canned.duplicate', noCannedLibrary),
+    'canned.duplicate': guarded('canned.duplicate', ({ id }: CallParsedInput<'canned.duplicate'>) => {
+      const { title, body, lang, tags } = findCanned(id);
+      const at = Date.now();
+      const copy = { title: `${title.slice(0, 113)} (copy)`, body, lang, tags, shortcut: null, id: `canned-${nextId++}`, createdAt: at, updatedAt: at };
+      engine.canned.push(copy);
+      engine.emit('canned.changed', {});
+      return copy;
+    }),
     // Variables filled from the conversation the way the engine does for the common ones; fields stay.
     'canned.render': guarded('canned.render', ({ id, conversationId }: CallParsedInput<'canned.render'>) => {
       const reply = engine.canned.find((r) => r.id === id);
@@ -353,12 +370,30 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
       const text = reply.body.replaceAll('{{contact.first_name}}', conversation.contactName.split(' ')[0]!).replaceAll('{{contact.name}}', conversation.contactName);
       return { text, fields: fillInFields(text).map(({ start, end, name }) => ({ start, end, label: name })) };
     }),
-    'canned.import': guarded('canned.import', noCannedLibrary),
-    'canned.export': guarded('canned.export', () => ({ content: '[]\n' })),
+    'canned.import': guarded('canned.import', ({ format, content }: CallParsedInput<'canned.import'>) => {
+      const fresh = readCannedFile(format, content, engine.canned);
+      const at = Date.now();
+      engine.canned.push(...fresh.map((fields) => ({ ...fields, id: `canned-${nextId++}`, createdAt: at, updatedAt: at })));
+      if (fresh.length > 0) engine.emit('canned.changed', {});
+      return { imported: fresh.length };
+    }),
+    'canned.export': guarded('canned.export', ({ format }: CallParsedInput<'canned.export'>) => ({ content: writeCannedFile(format, engine.canned) })),
   });
 
+  const findCanned = (id: string) => {
+    const reply = engine.canned.find((r) => r.id === id);
+    if (!reply) throw new RpcError('not_found', 'No such canned reply');
+    return reply;
+  };
+
   const customWords: string[] = [];
-  const settings = () => ({ language: engine.language, keymap: {}, priorityWeights: PriorityWeights.parse({}), undoWindowMs: engine.undoWindowMs, cannedRepeatLimit: 5 });
+  const settings = () => ({
+    language: engine.language,
+    keymap: {},
+    priorityWeights: PriorityWeights.parse({}),
+    undoWindowMs: engine.undoWindowMs,
+    cannedRepeatLimit: engine.cannedRepeatLimit,
+  });
 
   const engine: FakeEngine = {
     conversations: Array.from({ length: count }, (_, index) => makeConversation(index, now)),
@@ -378,6 +413,7 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     language: null,
     drafts: new Map(),
     undoWindowMs: 5_000,
+    cannedRepeatLimit: 5,
     endpoint: {
       dispatch(frame) {
         const { name, input } = frame as { name: string; input: unknown };
@@ -410,6 +446,104 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
   return engine;
 }
 
-function noCannedLibrary(): never {
-  throw new RpcError('unavailable', 'The fake engine keeps no canned replies');
+/**
+ * The library's file formats as the engine reads and writes them
+ * (main/engine/canned/formats): a JSON array of objects, or CSV with the
+ * header title,body,lang,tags,shortcut and tags joined with ";". The whole
+ * file is refused at the first bad record, naming its line, and a record the
+ * library already holds is skipped. Simpler than the engine's readers: a CSV
+ * field may not hold a line break, and a JSON record's line is where its "{"
+ * opens.
+ */
+const CANNED_FIELDS = ['title', 'body', 'lang', 'tags', 'shortcut'] as const;
+const ImportedReply = CannedReplyFields.extend({
+  lang: CannedReplyFields.shape.lang.default(null),
+  tags: CannedReplyFields.shape.tags.default([]),
+  shortcut: CannedReplyFields.shape.shortcut.default(null),
+}).strict();
+
+function importRefusal(line: number, reason: string): RpcError {
+  return new RpcError('invalid_input', `Line ${line}: ${reason}`, [{ path: `line ${line}`, message: reason }]);
+}
+
+function readCannedFile(format: 'json' | 'csv', content: string, library: readonly CannedReply[]): CannedReplyFields[] {
+  const records = format === 'json' ? jsonRecords(content) : csvRecords(content);
+  const identity = (r: CannedReplyFields) => JSON.stringify(CANNED_FIELDS.map((field) => r[field]));
+  const known = new Set(library.map(identity));
+  const shortcuts = new Set(library.flatMap((r) => (r.shortcut ? [r.shortcut] : [])));
+  const fresh: CannedReplyFields[] = [];
+  for (const { line, value } of records) {
+    const parsed = ImportedReply.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw importRefusal(line, issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message);
+    }
+    if (known.has(identity(parsed.data))) continue;
+    const { shortcut } = parsed.data;
+    if (shortcut !== null && shortcuts.has(shortcut)) throw importRefusal(line, `the shortcut "${shortcut}" is already used`);
+    if (shortcut !== null) shortcuts.add(shortcut);
+    known.add(identity(parsed.data));
+    fresh.push(parsed.data);
+  }
+  return fresh;
+}
+
+function jsonRecords(content: string): { line: number; value: unknown }[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(content.replace(/^\uFEFF/u, ''));
+  } catch {
+    throw importRefusal(1, 'the file is not JSON');
+  }
+  if (!Array.isArray(parsed)) throw importRefusal(1, 'the file must be a JSON array of replies');
+  const lines: number[] = [];
+  let depth = 0;
+  let line = 1;
+  for (let i = 0, inString = false; i < content.length; i++) {
+    const c = content[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '\n') line++;
+    else if (c === '[' || c === '{') {
+      if (depth === 1 && c === '{') lines.push(line);
+      depth++;
+    } else if (c === ']' || c === '}') depth--;
+  }
+  return parsed.map((value: unknown, index) => ({ line: lines[index] ?? 1, value }));
+}
+
+function csvRecords(content: string): { line: number; value: unknown }[] {
+  const [header, ...rows] = content.replace(/^\uFEFF/u, '').split(/\r\n|\n|\r/u);
+  if (header?.trim().toLowerCase() !== CANNED_FIELDS.join(',')) throw importRefusal(1, `the first line must be the header "${CANNED_FIELDS.join(',')}"`);
+  return rows.flatMap((row, index) => {
+    const line = index + 2;
+    if (row === '') return [];
+    const cells = csvCells(row);
+    if (cells.length !== CANNED_FIELDS.length) throw importRefusal(line, `expected ${CANNED_FIELDS.length} fields (${CANNED_FIELDS.join(', ')}), found ${cells.length}`);
+    const [title, body, lang, tags, shortcut] = cells as [string, string, string, string, string];
+    return [{ line, value: { title, body, lang: lang.trim() || null, tags: tags.split(';').filter((tag) => tag.trim() !== ''), shortcut: shortcut.trim() || null } }];
+  });
+}
+
+/** The fields of one CSV line: quoted ones may hold commas and doubled quotes. */
+function csvCells(row: string): string[] {
+  const cell = /"((?:[^"]|"")*)"|([^,]*)/uy;
+  const cells: string[] = [];
+  for (let at = 0; ; at++) {
+    cell.lastIndex = at;
+    const match = cell.exec(row)!;
+    cells.push(match[1] === undefined ? match[2]! : match[1].replaceAll('""', '"'));
+    at = cell.lastIndex;
+    if (row[at] !== ',') return cells;
+  }
+}
+
+function writeCannedFile(format: 'json' | 'csv', library: readonly CannedReply[]): string {
+  const records = library.map((r) => Object.fromEntries(CANNED_FIELDS.map((field) => [field, r[field]])) as CannedReplyFields);
+  if (format === 'json') return `${JSON.stringify(records, null, 2)}\n`;
+  const cell = (text: string) => (/[",\r\n]/u.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+  const rows = records.map((r) => [r.title, r.body, r.lang ?? '', r.tags.join(';'), r.shortcut ?? ''].map(cell).join(','));
+  return `\uFEFF${[CANNED_FIELDS.join(','), ...rows].map((row) => `${row}\r\n`).join('')}`;
 }

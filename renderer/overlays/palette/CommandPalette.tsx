@@ -11,7 +11,7 @@ import { filterCommands, listCommands, type CommandId } from './commands';
 import { recentCommands, rememberCommand } from './recentCommands';
 
 /** Commands that open another overlay do so in place of the palette; the rest are the workspace's to run. */
-const OPENS = { settings: 'settings', help: 'help', search: 'search' } as const satisfies Partial<Record<CommandId, OverlayKind>>;
+const OPENS = { settings: 'settings', help: 'help', search: 'search', cannedLibrary: 'canned' } as const satisfies Partial<Record<CommandId, OverlayKind>>;
 const opensOverlay = (id: CommandId): id is keyof typeof OPENS => Object.hasOwn(OPENS, id);
 
 export function CommandPalette({ onRunAction }: { onRunAction(id: ActionId): void }) {
