@@ -38,7 +38,7 @@ function Preview({ text }: { text: string }) {
   for (const field of fillInFields(text)) {
     parts.push(text.slice(copied, field.start));
     parts.push(
-      <mark key={field.start} className="canned-field">
+      <mark key={field.start} className="canned-picker-preview-field">
         {text.slice(field.start, field.end)}
       </mark>,
     );
@@ -124,7 +124,7 @@ export function CannedPicker({ library, conversationId, lang, onInsert, onClose 
   return (
     <div className="canned-picker" role="dialog" aria-label={t('canned.picker')}>
       <input
-        className="canned-search"
+        className="canned-picker-search"
         role="combobox"
         aria-expanded="true"
         aria-controls={`${id}-list`}
@@ -142,29 +142,29 @@ export function CannedPicker({ library, conversationId, lang, onInsert, onClose 
           if (!event.currentTarget.closest('.canned-picker')?.contains(event.relatedTarget)) onClose(false);
         }}
       />
-      <div className="canned-body">
-        <ul id={`${id}-list`} role="listbox" className="canned-list" aria-label={t('canned.picker')}>
+      <div className="canned-picker-body">
+        <ul id={`${id}-list`} role="listbox" className="canned-picker-list" aria-label={t('canned.picker')}>
           {replies.map((reply, index) => (
             <li
               key={reply.id}
               id={optionId(index)}
               role="option"
               aria-selected={index === active}
-              className="canned-option"
+              className="canned-picker-option"
               onMouseDown={(event) => {
                 event.preventDefault();
                 choose(index);
               }}
             >
-              <span className="canned-title" dir="auto">
+              <span className="canned-picker-title" dir="auto">
                 {reply.title}
               </span>
-              {reply.shortcut && <span className="canned-shortcut">;{reply.shortcut}</span>}
-              <span className="canned-lang">{reply.lang ? LANGUAGE_NAMES[reply.lang] : t('canned.anyLanguage')}</span>
+              {reply.shortcut && <span className="canned-picker-shortcut">;{reply.shortcut}</span>}
+              <span className="canned-picker-lang">{reply.lang ? LANGUAGE_NAMES[reply.lang] : t('canned.anyLanguage')}</span>
             </li>
           ))}
         </ul>
-        <section className="canned-preview" aria-label={t('canned.preview')} aria-live="polite" dir="auto">
+        <section className="canned-picker-preview" aria-label={t('canned.preview')} aria-live="polite" dir="auto">
           {highlighted && <Preview text={preview?.id === highlighted.id ? preview.text : highlighted.body} />}
         </section>
       </div>
@@ -173,7 +173,7 @@ export function CannedPicker({ library, conversationId, lang, onInsert, onClose 
           {t('canned.loadFailed', { reason: errorReason(error, t) })}
         </p>
       )}
-      {replies.length === 0 && error === null && query !== '' && <p className="canned-none">{t('canned.none', { query })}</p>}
+      {replies.length === 0 && error === null && query !== '' && <p className="canned-picker-none">{t('canned.none', { query })}</p>}
       <p className="keys-hint">{t('canned.pickerHint')}</p>
     </div>
   );
