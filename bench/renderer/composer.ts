@@ -49,8 +49,15 @@ async function typeTimed(page: Page, count: number): Promise<Typed[]> {
 
 /** In the app: opens the selected conversation, and types into its reply box after a long reply in each language. */
 export async function timeComposer(page: Page, progress: Progress): Promise<Typed[]> {
-  await page.getByRole('listbox', { name: 'Conversations' }).focus();
+  const list = page.getByRole('listbox', { name: 'Conversations' });
+  await list.focus();
   await page.keyboard.press('Home');
+  // After the scroll the first rows' page may have to be read again: Enter opens a row once it has its content.
+  await page.waitForFunction(`(() => {
+    const list = document.querySelector('[role="listbox"][aria-label="Conversations"]');
+    const row = list && document.getElementById(list.getAttribute('aria-activedescendant') || '');
+    return row !== null && row.childElementCount > 0;
+  })()`);
   await page.keyboard.press('Enter');
   await page.getByRole('log', { name: 'Messages' }).waitFor();
   await page.keyboard.press('r');
