@@ -1,6 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DatabaseOpenError } from './db/errors';
 import { Engine } from './engine';
+import { chooseSecretStore } from './secrets/choose-store';
+import { workspaceSecretService } from './secrets/workspace-service';
 import type { FromWorker, ToWorker, WorkerOptions } from './worker-protocol';
 
 /**
@@ -13,7 +15,13 @@ const post = (message: FromWorker) => port.postMessage(message);
 
 let engine: Engine;
 try {
-  engine = new Engine(workerData as WorkerOptions);
+  const options = workerData as WorkerOptions;
+  // Tokens go to the OS keychain, asked from this thread (keytar works in a worker). There is no
+  // fallback yet: where no keychain answers, the accounts screen says so and refuses to add
+  // accounts. Electron's safeStorage fallback (main/electron/safe-storage-store.ts) lives in the
+  // main process; using it here needs a SecretStore that forwards over the worker's port.
+  const secrets = chooseSecretStore({ service: workspaceSecretService(options.dataDir) }).then((choice) => choice.store);
+  engine = new Engine({ ...options, secrets });
 } catch (error) {
   const code = error instanceof DatabaseOpenError ? error.code : 'internal';
   post({ kind: 'fatal', code, message: error instanceof Error ? error.message : String(error) });
