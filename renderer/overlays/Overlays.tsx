@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import type { ActionId } from '../../shared/keymap';
+import { AccountsDialog } from '../accounts/AccountsDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useKeymapFromSettings } from '../settings/useKeymapFromSettings';
 import { HelpOverlay } from './help/HelpOverlay';
@@ -14,7 +15,7 @@ export interface OverlaysProps {
 }
 
 /**
- * Whichever overlay is open (palette, help, search, settings), drawn over the
+ * Whichever overlay is open (palette, help, search, settings, accounts), drawn over the
  * workspace. Mounted for the life of the window, it also keeps the keys in
  * force in step with the saved settings.
  */
@@ -30,6 +31,8 @@ export function Overlays({ onRunAction, onOpenConversation }: OverlaysProps) {
       return <SearchPanel onOpenConversation={onOpenConversation} />;
     case 'settings':
       return <SettingsDialog />;
+    case 'accounts':
+      return <AccountsDialog />;
     case null:
       return null;
   }

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 
-export type OverlayKind = 'palette' | 'help' | 'search' | 'settings';
+export type OverlayKind = 'palette' | 'help' | 'search' | 'settings' | 'accounts';
 
 export interface OverlayState {
   /** At most one overlay at a time: opening another replaces it. */

@@ -1,4 +1,5 @@
 import type { Client } from '../../shared/rpc';
+import { createAccountsStore, type AccountsStore } from '../accounts/accountsStore';
 import { createComposerStore, type ComposerStore } from '../composer/composerStore';
 import { createConversationStore, type ConversationStore } from '../conversation/conversationStore';
 import { createSettingsStore, type SettingsStore } from '../i18n/settingsStore';
@@ -19,6 +20,7 @@ export interface Session {
   status: StatusStore;
   settings: SettingsStore;
   search: SearchStore;
+  accounts: AccountsStore;
   /** Subscribes to the engine and the link and reads the initial state; returns the unsubscribe. */
   start(): () => void;
 }
@@ -34,6 +36,7 @@ export function createSession(client: Client, link: Link): Session {
   const status = createStatusStore(client, link.getState());
   const settings = createSettingsStore(client);
   const search = createSearchStore(client);
+  const accounts = createAccountsStore(client);
 
   return {
     triage,
@@ -42,6 +45,7 @@ export function createSession(client: Client, link: Link): Session {
     status,
     settings,
     search,
+    accounts,
     start() {
       let linkState = link.getState();
       const unsubscribe = [
@@ -56,6 +60,11 @@ export function createSession(client: Client, link: Link): Session {
         client.on('directory.changed', () => triage.directory.read()),
         // New priority weights reorder the list and may not come with an inbox.changed of their own.
         client.on('settings.changed', () => triage.refresh()),
+        // The account filter lists accounts too.
+        client.on('accounts.changed', () => {
+          accounts.read();
+          status.read();
+        }),
         link.subscribe((next) => {
           const reconnected = linkState === 'down' && next === 'up';
           linkState = next;

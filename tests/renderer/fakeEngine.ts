@@ -365,7 +365,7 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     // Accounts: a keychain that may be missing, and a platform that accepts the tokens in acceptedTokens.
     'accounts.list': guarded('accounts.list', () => ({ accounts: engine.accounts.map((a) => ({ ...a })), keychain: engine.keychain, platforms: ['telegram' as const] })),
     'accounts.add': guarded('accounts.add', ({ platform, token }: CallParsedInput<'accounts.add'>) => {
-      if (!engine.keychain.available) throw new RpcError('unavailable', `Tokens cannot be stored safely on this computer, so no account can be connected: ${engine.keychain.problem}`);
+      if (!engine.keychain.available) throw new RpcError('refused', `Tokens cannot be stored safely on this computer, so no account can be connected: ${engine.keychain.problem}`);
       checkToken(token);
       const account: AccountDetails = { id: `acc-${nextId++}`, platform, name: `Bot ${engine.accounts.length + 1}`, handle: '', status: 'active', lastSyncAt: null, lastError: null, conversations: 0, queued: 0 };
       engine.accounts.push(account);

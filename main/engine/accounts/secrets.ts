@@ -35,10 +35,10 @@ export class AccountSecrets {
     return (await this.settled).store;
   }
 
-  /** The store, or a refusal that says why tokens cannot be kept. */
+  /** The store, or a refusal that says why tokens cannot be kept ('refused': 'unavailable' would read as the engine being gone). */
   async store(): Promise<SecretStore> {
     const { store, problem } = await this.settled;
-    if (store === null) throw new RpcError('unavailable', `Tokens cannot be stored safely on this computer, so no account can be connected: ${problem}`);
+    if (store === null) throw new RpcError('refused', `Tokens cannot be stored safely on this computer, so no account can be connected: ${problem}`);
     return store;
   }
 }

@@ -305,7 +305,8 @@ export class AccountsService {
       releaseConnector(connector);
       const reason = safeReason(error, token);
       if (error instanceof PlatformError && (error.kind === 'unauthorized' || error.kind === 'refused')) throw new RpcError('refused', reason);
-      throw new RpcError('unavailable', `The platform could not be asked about this token: ${reason}`);
+      // Still a refusal to the screen ('unavailable' reads as the engine being gone), in words that say to try again.
+      throw new RpcError('refused', `The platform could not be asked about this token, so nothing was saved; try again: ${reason}`);
     }
   }
 
@@ -314,7 +315,7 @@ export class AccountsService {
     try {
       await write();
     } catch (error) {
-      throw new RpcError(error instanceof SecretStoreError && error.code === 'invalid' ? 'invalid_input' : 'unavailable', safeReason(error, token));
+      throw new RpcError(error instanceof SecretStoreError && error.code === 'invalid' ? 'invalid_input' : 'refused', safeReason(error, token));
     }
   }
 

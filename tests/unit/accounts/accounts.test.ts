@@ -67,7 +67,7 @@ describe('accounts', () => {
 
     expect((await run.client.call('accounts.list', {})).keychain).toEqual({ available: false, problem: 'Cannot autolaunch D-Bus without X11 $DISPLAY' });
     const error = await rejection(run.client.call('accounts.add', { platform: 'telegram', token: fake.token, config: telegramConfig(fake) }));
-    expect(error).toMatchObject({ code: 'unavailable', message: expect.stringContaining('Cannot autolaunch D-Bus') });
+    expect(error).toMatchObject({ code: 'refused', message: expect.stringContaining('Cannot autolaunch D-Bus') });
     expect(fake.calls('getMe')).toBe(0);
   });
 
