@@ -61,14 +61,16 @@ export class AccountsService {
 
   /**
    * Connects every active account, those without a token first (they need not wait for the
-   * keychain to answer), then clears what an interrupted add or remove left in the keychain.
+   * keychain to answer); resolves once they are. Then, without holding that up, clears what an
+   * interrupted add or remove left in the keychain.
    */
   start(): Promise<void> {
-    return this.serial(async () => {
+    const connected = this.serial(async () => {
       const active = this.deps.repos.accounts.list().filter((account) => account.status === 'active');
       for (const account of active.sort((a, b) => Number(needsToken(a.platform)) - Number(needsToken(b.platform)))) await this.connect(account);
-      await this.sweepOrphans();
     }).catch((error: unknown) => this.deps.log(`accounts: connecting at start failed: ${safeReason(error)}`));
+    void this.serial(() => this.sweepOrphans());
+    return connected;
   }
 
   /** After the scheduler and the outbox have stopped: lets go of every connector (Telegram's poller lock). */

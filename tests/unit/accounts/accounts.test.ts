@@ -179,6 +179,21 @@ describe('accounts', () => {
     expect(await rejection(run.client.call('accounts.remove', { id }))).toMatchObject({ code: 'not_found' });
   });
 
+  it('lists the last good read and the streams’ last problem, such as Telegram’s lost-updates notice', async () => {
+    const fake = await fakeTelegram();
+    const workspace = accountsWorkspace();
+    const run = workspace.start();
+    const { id } = await run.client.call('accounts.add', { platform: 'telegram', token: fake.token, config: telegramConfig(fake) });
+    await expect.poll(async () => (await run.client.call('accounts.list', {})).accounts[0]?.lastSyncAt, { timeout: 10_000 }).toBeTypeOf('number');
+    await run.client.call('accounts.pause', { id });
+    const notice = 'Messages may be lost: nothing was read for 26 h (since 2026-11-28T10:00:00.000Z) and the platform keeps them for only 24 h';
+    run.engine.repos.syncState.save(id, 'updates', { ...run.engine.repos.syncState.get(id, 'updates'), lastError: notice });
+
+    expect((await run.client.call('accounts.list', {})).accounts).toEqual([
+      expect.objectContaining({ id, status: 'paused', lastError: notice, lastSyncAt: run.engine.repos.syncState.get(id, 'updates').lastSuccessAt }),
+    ]);
+  });
+
   it('refuses the same bot twice', async () => {
     const fake = await fakeTelegram();
     const workspace = accountsWorkspace();
