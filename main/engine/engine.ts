@@ -14,6 +14,7 @@ import { SnoozeWaker } from './triage/snooze-waker';
 import { localTimeZone } from './support/time-zone';
 import { Ingestor } from './inbox/ingest';
 import { Outbox } from './outbox/outbox';
+import type { Connector } from './platforms/types';
 import { MessageSearch } from './search/message-search';
 import { EventBus } from './support/events';
 import { createIdGenerator } from './support/ids';
@@ -78,7 +79,7 @@ export class Engine implements EngineEndpoint {
 
     const connectivity = new ConnectivityMonitor((state) => this.events.emit('connectivity.changed', { connectivity: state }));
     // The outbox and the scheduler are built before the accounts that drive them, hence the arrows.
-    const onUnauthorized = (accountId: string, reason: string) => this.accounts.needsReconnect(accountId, reason);
+    const onUnauthorized = (accountId: string, reason: string, connector: Connector) => this.accounts.needsReconnect(accountId, reason, connector);
     const common = { db: this.db, repos: this.repos, events: this.events, connectivity, onUnauthorized, now, log, backoff: options.backoff };
     this.outbox = new Outbox({ ...common, newId, connectorFor: (accountId) => this.accounts.connectorFor(accountId), defaultUndoWindowMs: options.undoWindowMs });
     const policy = new TriagePolicy(this.repos.settings, options.timeZone ?? localTimeZone());

@@ -230,8 +230,11 @@ export class AccountsService {
   /**
    * The platform refused the account's token while syncing or sending. It stops at once (the
    * outbox leaves its rows alone from here on) and waits for a new token; nothing queued is lost.
+   * A refusal of a connector the account no longer uses (a send begun before a pause or a
+   * reconnect) says nothing about the token it has now, and is let go.
    */
-  needsReconnect(id: string, reason: string): void {
+  needsReconnect(id: string, reason: string, from?: Connector): void {
+    if (from !== undefined && this.connectors.get(id) !== from) return;
     const account = this.deps.repos.accounts.get(id);
     if (!account || account.status === 'needs_reconnect') return;
     this.setStatus(id, 'needs_reconnect', 'system', 'account.needs_reconnect', { reason });

@@ -22,8 +22,8 @@ export interface OutboxDeps {
   db: Db;
   repos: Repos;
   connectorFor: (accountId: string) => Connector | undefined;
-  /** The platform refused the account's token; until it has a new one, its rows are not due (OutboxRepo.due). */
-  onUnauthorized: (accountId: string, reason: string) => void;
+  /** The platform refused the token `connector` holds; until the account has a new one, its rows are not due (OutboxRepo.due). */
+  onUnauthorized: (accountId: string, reason: string, connector: Connector) => void;
   events: EventBus;
   connectivity: ConnectivityMonitor;
   newId: () => string;
@@ -259,7 +259,7 @@ export class Outbox {
     if (error instanceof PlatformError && error.kind === 'unauthorized') {
       // Refused at the door, so nothing was published. The account is marked first, which takes its
       // rows out of the due ones; the reply keeps its place and goes out as soon as a new token comes.
-      this.deps.onUnauthorized(row.accountId, error.message);
+      this.deps.onUnauthorized(row.accountId, error.message, connector);
       this.settle(row, () => {
         repos.outbox.retry(row.id, now(), error.message, now());
         if (row.messageId) repos.messages.setState(row.messageId, 'queued', error.message);

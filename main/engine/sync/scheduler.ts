@@ -11,8 +11,8 @@ export interface SchedulerDeps {
   db: Db;
   repos: Repos;
   ingestor: Ingestor;
-  /** The platform refused the account's token: the account's loops have ended, and it needs a new one. */
-  onUnauthorized: (accountId: string, reason: string) => void;
+  /** The platform refused the token `connector` holds: the account's loops have ended, and it needs a new one. */
+  onUnauthorized: (accountId: string, reason: string, connector: Connector) => void;
   events: EventBus;
   connectivity: ConnectivityMonitor;
   now: () => number;
@@ -82,7 +82,7 @@ export class SyncScheduler {
         this.recordFailure(accountId, stream, error);
         // Polling with a refused token only collects more refusals: the account waits for a new one.
         if (error instanceof PlatformError && error.kind === 'unauthorized') {
-          this.deps.onUnauthorized(accountId, error.message);
+          this.deps.onUnauthorized(accountId, error.message, connector);
           break;
         }
         continue;
