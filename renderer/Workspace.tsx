@@ -121,6 +121,8 @@ export function Workspace() {
         return showOverlay('palette');
       case 'help':
         return showOverlay('help');
+      case 'accounts':
+        return showOverlay('accounts');
     }
   };
 

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { KeymapOverrides } from './keymap/remap';
 import { PriorityWeights, SlaSettings } from './triage';
 import {
+  AccountDetails,
   AccountSummary,
+  AccountToken,
   Agent,
   CannedRepeatLimit,
   CannedReply,
@@ -24,6 +26,7 @@ import {
   Conversation,
   ConversationSummary,
   DEFAULT_UNDO_WINDOW_MS,
+  Platform,
   Id,
   Language,
   MAX_REPLY_LENGTH,
@@ -191,6 +194,36 @@ export const calls = {
     z.object({ imported: z.number().int().nonnegative() }),
   ),
   'canned.export': call(z.object({ format: z.enum(['json', 'csv']) }).strict(), z.object({ content: z.string() })),
+  /**
+   * The accounts screen. `keychain` says whether tokens can be stored at all (adding is refused
+   * while it cannot); `platforms` are those this build can add with a token.
+   */
+  'accounts.list': call(
+    z.object({}).strict(),
+    z.object({
+      accounts: z.array(AccountDetails),
+      keychain: z.object({ available: z.boolean(), problem: z.string().nullable() }),
+      platforms: z.array(Platform),
+    }),
+  ),
+  /**
+   * Checks the token with the platform first (getMe, /me, …), then stores it in the keychain, then
+   * the account. A refused token is `refused` with the platform's reason, and nothing is kept.
+   * `config` is the platform's non-secret settings (Telegram: none; `baseUrl` only for a fake server).
+   */
+  'accounts.add': call(
+    z.object({ platform: Platform, token: AccountToken, config: z.record(z.string().max(64), z.unknown()).default({}) }).strict(),
+    AccountDetails,
+  ),
+  /** Asks the platform now whether the stored token still works; a refusal marks the account needs_reconnect. */
+  'accounts.test': call(z.object({ id: Id }).strict(), z.object({ ok: z.boolean(), problem: z.string().nullable(), account: AccountDetails })),
+  /** Stops syncing and sending for the account; queued replies wait. */
+  'accounts.pause': call(z.object({ id: Id }).strict(), AccountDetails),
+  'accounts.resume': call(z.object({ id: Id }).strict(), AccountDetails),
+  /** A new token for the same platform account (refused if it belongs to another), then resumes. */
+  'accounts.reconnect': call(z.object({ id: Id, token: AccountToken }).strict(), AccountDetails),
+  /** Deletes the token and the account with its conversations and unsent replies from this computer. */
+  'accounts.remove': call(z.object({ id: Id }).strict(), z.object({})),
 } as const;
 
 export const events = {
@@ -207,6 +240,8 @@ export const events = {
   'canned.changed': z.object({}),
   /** Pushed by the desktop shell, never by the engine: the user clicked a notification about this conversation. */
   'app.openConversation': z.object({ conversationId: Id }),
+  /** An account was added, paused, resumed, reconnected, removed, or its token was refused. */
+  'accounts.changed': z.object({}),
 } as const;
 
 export type Calls = typeof calls;

@@ -86,14 +86,41 @@ export const ConversationAction = z.discriminatedUnion('type', [
 ]);
 export type ConversationAction = z.infer<typeof ConversationAction>;
 
+/**
+ * active: syncing and sending; paused: the agent stopped it (queued replies wait);
+ * needs_reconnect: the platform no longer accepts its token (queued replies wait for a new one).
+ */
+export const AccountStatus = z.enum(['active', 'paused', 'needs_reconnect']);
+export type AccountStatus = z.infer<typeof AccountStatus>;
+
 export const AccountSummary = z.object({
   id: Id,
   platform: Platform,
   name: z.string(),
   handle: z.string(),
-  status: z.enum(['active', 'paused', 'error']),
+  status: AccountStatus,
 });
 export type AccountSummary = z.infer<typeof AccountSummary>;
+
+/** What the accounts screen shows of one account. Never a token. */
+export const AccountDetails = AccountSummary.extend({
+  /** The last good read of any of its streams. */
+  lastSyncAt: Timestamp.nullable(),
+  /** Its streams' latest problem, in the platform's or the engine's words (e.g. "Messages may be lost: …"). */
+  lastError: z.string().nullable(),
+  /** Held on this computer; removing the account deletes them. */
+  conversations: z.number().int().nonnegative(),
+  /** Replies waiting to go out (or waiting for the agent after a failure); removing the account discards them. */
+  queued: z.number().int().nonnegative(),
+});
+export type AccountDetails = z.infer<typeof AccountDetails>;
+
+/** A bot or API token as pasted by the agent; only ever passed on to the SecretStore and the platform. */
+export const AccountToken = z
+  .string()
+  .trim()
+  .min(1, 'the token is empty')
+  .max(4_096, 'the token is longer than any platform issues');
 
 export const ConversationSummary = z.object({
   id: Id,

@@ -2,6 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DatabaseOpenError } from './db/errors';
 import { Engine } from './engine';
 import { LogFile } from './support/log-file';
+import { chooseSecretStore } from './secrets/choose-store';
+import { workspaceSecretService } from './secrets/workspace-service';
 import type { FromWorker, ToWorker, WorkerOptions } from './worker-protocol';
 
 /**
@@ -26,7 +28,12 @@ for (const kind of ['uncaughtException', 'unhandledRejection'] as const) {
 
 let engine: Engine;
 try {
-  engine = new Engine({ ...options, log });
+  // Tokens go to the OS keychain, asked from this thread (keytar works in a worker). There is no
+  // fallback yet: where no keychain answers, the accounts screen says so and refuses to add
+  // accounts. Electron's safeStorage fallback (main/electron/safe-storage-store.ts) lives in the
+  // main process; using it here needs a SecretStore that forwards over the worker's port.
+  const secrets = chooseSecretStore({ service: workspaceSecretService(options.dataDir) }).then((choice) => choice.store);
+  engine = new Engine({ ...options, log, secrets });
 } catch (error) {
   const code = error instanceof DatabaseOpenError ? error.code : 'internal';
   logFile?.error('engine: could not open the workspace', error);

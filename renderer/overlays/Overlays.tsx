@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import type { ActionId } from '../../shared/keymap';
 import { CannedLibrary } from '../canned/CannedLibrary';
+import { AccountsDialog } from '../accounts/AccountsDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useKeymapFromSettings } from '../settings/useKeymapFromSettings';
 import { HelpOverlay } from './help/HelpOverlay';
@@ -15,7 +16,7 @@ export interface OverlaysProps {
 }
 
 /**
- * Whichever overlay is open (palette, help, search, settings, the canned library), drawn over the
+ * Whichever overlay is open (palette, help, search, settings, the canned library, accounts), drawn over the
  * workspace. Mounted for the life of the window, it also keeps the keys in
  * force in step with the saved settings.
  */
@@ -33,6 +34,8 @@ export function Overlays({ onRunAction, onOpenConversation }: OverlaysProps) {
       return <SettingsDialog />;
     case 'canned':
       return <CannedLibrary />;
+    case 'accounts':
+      return <AccountsDialog />;
     case null:
       return null;
   }

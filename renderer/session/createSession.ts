@@ -1,5 +1,6 @@
 import type { Client } from '../../shared/rpc';
 import { createCannedLibraryStore, type CannedLibraryStore } from '../canned/cannedLibraryStore';
+import { createAccountsStore, type AccountsStore } from '../accounts/accountsStore';
 import { createComposerStore, type ComposerStore } from '../composer/composerStore';
 import { createConversationStore, type ConversationStore } from '../conversation/conversationStore';
 import { createSettingsStore, type SettingsStore } from '../i18n/settingsStore';
@@ -21,6 +22,7 @@ export interface Session {
   settings: SettingsStore;
   search: SearchStore;
   canned: CannedLibraryStore;
+  accounts: AccountsStore;
   /** Subscribes to the engine and the link and reads the initial state; returns the unsubscribe. */
   start(): () => void;
   /** Told when the host asks to show a conversation (a desktop notification was clicked). */
@@ -40,6 +42,7 @@ export function createSession(client: Client, link: Link): Session {
   const search = createSearchStore(client);
   const canned = createCannedLibraryStore(client);
   const openListeners = new Set<(conversationId: string) => void>();
+  const accounts = createAccountsStore(client);
 
   return {
     triage,
@@ -49,6 +52,7 @@ export function createSession(client: Client, link: Link): Session {
     settings,
     search,
     canned,
+    accounts,
     start() {
       let linkState = link.getState();
       const unsubscribe = [
@@ -65,6 +69,11 @@ export function createSession(client: Client, link: Link): Session {
         client.on('settings.changed', () => triage.refresh()),
         client.on('app.openConversation', ({ conversationId }) => {
           for (const listener of openListeners) listener(conversationId);
+        }),
+        // The account filter lists accounts too.
+        client.on('accounts.changed', () => {
+          accounts.read();
+          status.read();
         }),
         link.subscribe((next) => {
           const reconnected = linkState === 'down' && next === 'up';

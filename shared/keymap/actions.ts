@@ -56,6 +56,7 @@ export const ACTIONS = {
   commandPalette: { scope: 'global', inTextField: true },
   help: { scope: 'global' },
   undo: { scope: 'global' },
+  accounts: { scope: 'global' },
 } as const satisfies Record<string, ActionDef>;
 
 export type ActionId = keyof typeof ACTIONS;

@@ -47,4 +47,5 @@ export const DEFAULT_KEYMAP = {
   commandPalette: ['Mod+K'],
   help: ['?'],
   undo: ['Mod+Z'],
+  accounts: ['Mod+Shift+A'],
 } as const satisfies Record<ActionId, readonly [string, ...string[]]>;

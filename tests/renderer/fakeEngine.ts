@@ -3,6 +3,8 @@ import {
   CannedReplyFields,
   ME,
   VIEWS,
+  type AccountDetails,
+  type AccountStatus,
   type Agent,
   type CannedReply,
   type Connectivity,
@@ -158,6 +160,11 @@ export interface FakeEngine {
   /** Sets the sendAt of the replies reply.send answers with; settings.update changes it. */
   undoWindowMs: number;
   cannedRepeatLimit: number;
+  /** The accounts screen's accounts, as accounts.list answers. */
+  accounts: AccountDetails[];
+  keychain: { available: boolean; problem: string | null };
+  /** Tokens the fake platform accepts in accounts.add and accounts.reconnect; any other is refused as Telegram refuses it. */
+  acceptedTokens: Set<string>;
   client(): Client;
 }
 
@@ -378,12 +385,57 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
       return { imported: fresh.length };
     }),
     'canned.export': guarded('canned.export', ({ format }: CallParsedInput<'canned.export'>) => ({ content: writeCannedFile(format, engine.canned) })),
+    // Accounts: a keychain that may be missing, and a platform that accepts the tokens in acceptedTokens.
+    'accounts.list': guarded('accounts.list', () => ({ accounts: engine.accounts.map((a) => ({ ...a })), keychain: engine.keychain, platforms: ['telegram' as const] })),
+    'accounts.add': guarded('accounts.add', ({ platform, token }: CallParsedInput<'accounts.add'>) => {
+      if (!engine.keychain.available) throw new RpcError('refused', `Tokens cannot be stored safely on this computer, so no account can be connected: ${engine.keychain.problem}`);
+      checkToken(token);
+      const account: AccountDetails = { id: `acc-${nextId++}`, platform, name: `Bot ${engine.accounts.length + 1}`, handle: '', status: 'active', lastSyncAt: null, lastError: null, conversations: 0, queued: 0 };
+      engine.accounts.push(account);
+      engine.emit('accounts.changed', {});
+      return account;
+    }),
+    'accounts.test': guarded('accounts.test', ({ id }: CallParsedInput<'accounts.test'>) => {
+      const account = findAccount(id);
+      const problem = account.status === 'needs_reconnect' ? REFUSED_TOKEN : null;
+      return { ok: problem === null, problem, account: { ...account } };
+    }),
+    'accounts.pause': guarded('accounts.pause', ({ id }: CallParsedInput<'accounts.pause'>) => setAccountStatus(id, 'paused')),
+    'accounts.resume': guarded('accounts.resume', ({ id }: CallParsedInput<'accounts.resume'>) => {
+      if (findAccount(id).status === 'needs_reconnect') throw new RpcError('refused', 'The platform no longer accepts this account’s token: reconnect it with a new one');
+      return setAccountStatus(id, 'active');
+    }),
+    'accounts.reconnect': guarded('accounts.reconnect', ({ id, token }: CallParsedInput<'accounts.reconnect'>) => {
+      checkToken(token);
+      return setAccountStatus(id, 'active');
+    }),
+    'accounts.remove': guarded('accounts.remove', ({ id }: CallParsedInput<'accounts.remove'>) => {
+      findAccount(id);
+      engine.accounts = engine.accounts.filter((a) => a.id !== id);
+      engine.emit('accounts.changed', {});
+      return {};
+    }),
   });
 
   const findCanned = (id: string) => {
     const reply = engine.canned.find((r) => r.id === id);
     if (!reply) throw new RpcError('not_found', 'No such canned reply');
     return reply;
+  };
+
+  const findAccount = (id: string) => {
+    const account = engine.accounts.find((a) => a.id === id);
+    if (!account) throw new RpcError('not_found', 'No such account');
+    return account;
+  };
+  const checkToken = (token: string) => {
+    if (!engine.acceptedTokens.has(token)) throw new RpcError('refused', REFUSED_TOKEN);
+  };
+  const setAccountStatus = (id: string, status: AccountStatus) => {
+    const account = findAccount(id);
+    account.status = status;
+    engine.emit('accounts.changed', {});
+    return { ...account };
   };
 
   const customWords: string[] = [];
@@ -414,6 +466,22 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     drafts: new Map(),
     undoWindowMs: 5_000,
     cannedRepeatLimit: 5,
+    accounts: [
+      { id: 'acc1', platform: 'sandbox', name: 'Test brand', handle: '@brand', status: 'active', lastSyncAt: now - MINUTE, lastError: null, conversations: count, queued: 0 },
+      {
+        id: 'acc2',
+        platform: 'telegram',
+        name: 'Northwind Support (@northwind_support_bot)',
+        handle: '',
+        status: 'needs_reconnect',
+        lastSyncAt: now - 60 * MINUTE,
+        lastError: REFUSED_TOKEN,
+        conversations: 12,
+        queued: 2,
+      },
+    ],
+    keychain: { available: true, problem: null },
+    acceptedTokens: new Set(),
     endpoint: {
       dispatch(frame) {
         const { name, input } = frame as { name: string; input: unknown };
@@ -547,3 +615,5 @@ function writeCannedFile(format: 'json' | 'csv', library: readonly CannedReply[]
   const rows = records.map((r) => [r.title, r.body, r.lang ?? '', r.tags.join(';'), r.shortcut ?? ''].map(cell).join(','));
   return `\uFEFF${[CANNED_FIELDS.join(','), ...rows].map((row) => `${row}\r\n`).join('')}`;
 }
+
+const REFUSED_TOKEN = 'Telegram does not accept this bot token: Unauthorized';

@@ -1,3 +1,4 @@
+import type { AccountsService } from '../accounts/service';
 import type { EngineChecks } from '../checks/engine-checks';
 import type { Repos } from '../db/repos';
 import type { Outbox } from '../outbox/outbox';
@@ -16,6 +17,7 @@ export interface CallContext {
 /** What the handlers work with; each group of handlers takes what it needs. */
 export interface HandlerDeps {
   repos: Repos;
+  accounts: AccountsService;
   outbox: Outbox;
   checks: EngineChecks;
   search: MessageSearch;

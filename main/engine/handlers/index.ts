@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../shared/rpc';
+import { accountsHandlers } from './accounts';
 import { composerHandlers } from './composer';
 import { cannedHandlers } from './canned';
 import { checksHandlers } from './checks';
@@ -24,5 +25,6 @@ export function createHandlers(deps: HandlerDeps): Handlers<CallContext> {
     ...directoryHandlers(deps),
     ...settingsHandlers(deps),
     ...cannedHandlers(deps),
+    ...accountsHandlers(deps),
   };
 }

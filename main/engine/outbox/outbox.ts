@@ -22,6 +22,8 @@ export interface OutboxDeps {
   db: Db;
   repos: Repos;
   connectorFor: (accountId: string) => Connector | undefined;
+  /** The platform refused the token `connector` holds; until the account has a new one, its rows are not due (OutboxRepo.due). */
+  onUnauthorized: (accountId: string, reason: string, connector: Connector) => void;
   events: EventBus;
   connectivity: ConnectivityMonitor;
   newId: () => string;
@@ -254,6 +256,16 @@ export class Outbox {
   private settleFailure(row: OutboxRow, connector: Connector, error: unknown, attemptAt: number): void {
     const { repos, now, connectivity } = this.deps;
     const attempt = row.attempts + 1;
+    if (error instanceof PlatformError && error.kind === 'unauthorized') {
+      // Refused at the door, so nothing was published. The account is marked first, which takes its
+      // rows out of the due ones; the reply keeps its place and goes out as soon as a new token comes.
+      this.deps.onUnauthorized(row.accountId, error.message, connector);
+      this.settle(row, () => {
+        repos.outbox.retry(row.id, now(), error.message, now());
+        if (row.messageId) repos.messages.setState(row.messageId, 'queued', error.message);
+      });
+      return;
+    }
     if (error instanceof PlatformError && error.kind === 'refused') {
       this.settle(row, () => {
         repos.outbox.fail(row.id, error.message, now());

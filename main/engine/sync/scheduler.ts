@@ -1,6 +1,5 @@
 import type { Db } from '../db/open';
 import type { Repos } from '../db/repos';
-import type { Account } from '../db/repos/accounts';
 import type { Ingestor } from '../inbox/ingest';
 import { PlatformError, type Connector, type UpdatesPage } from '../platforms/types';
 import { backoffDelay, type BackoffPolicy } from '../support/backoff';
@@ -12,7 +11,8 @@ export interface SchedulerDeps {
   db: Db;
   repos: Repos;
   ingestor: Ingestor;
-  connectorFor: (accountId: string) => Connector | undefined;
+  /** The platform refused the token `connector` holds: the account's loops have ended, and it needs a new one. */
+  onUnauthorized: (accountId: string, reason: string, connector: Connector) => void;
   events: EventBus;
   connectivity: ConnectivityMonitor;
   now: () => number;
@@ -30,28 +30,34 @@ export interface SchedulerDeps {
  * jitter; the next attempt time is stored, so a restart honours it.
  */
 export class SyncScheduler {
-  private readonly abort = new AbortController();
-  private readonly loops: Promise<void>[] = [];
+  private readonly running = new Map<string, { abort: AbortController; loops: Promise<void>[] }>();
+  private stopped = false;
 
   constructor(private readonly deps: SchedulerDeps) {}
 
-  start(accounts: readonly Account[]): void {
-    for (const account of accounts) {
-      if (account.status !== 'active') continue;
-      const connector = this.deps.connectorFor(account.id);
-      if (!connector) continue;
-      for (const stream of connector.streams) this.loops.push(this.run(account.id, stream, connector));
-    }
+  /** Starts one loop per stream of the account; an account already running is left as it is. */
+  startAccount(accountId: string, connector: Connector): void {
+    if (this.stopped || this.running.has(accountId)) return;
+    const abort = new AbortController();
+    this.running.set(accountId, { abort, loops: connector.streams.map((stream) => this.run(accountId, stream, connector, abort.signal)) });
+  }
+
+  /** Ends the account's loops and waits for them: afterwards nothing of this account reads from its connector. */
+  async stopAccount(accountId: string): Promise<void> {
+    const entry = this.running.get(accountId);
+    if (!entry) return;
+    this.running.delete(accountId);
+    entry.abort.abort();
+    await Promise.all(entry.loops);
   }
 
   async stop(): Promise<void> {
-    this.abort.abort();
-    await Promise.all(this.loops);
+    this.stopped = true;
+    await Promise.all([...this.running.keys()].map((accountId) => this.stopAccount(accountId)));
   }
 
-  private async run(accountId: string, stream: string, connector: Connector): Promise<void> {
+  private async run(accountId: string, stream: string, connector: Connector, signal: AbortSignal): Promise<void> {
     const { repos, now, connectivity } = this.deps;
-    const signal = this.abort.signal;
     const source = `account:${accountId}`;
     let catchUp: { fetched: number } | null = repos.syncState.get(accountId, stream).cursor === null ? { fetched: 0 } : null;
 
@@ -74,6 +80,11 @@ export class SyncScheduler {
           continue;
         }
         this.recordFailure(accountId, stream, error);
+        // Polling with a refused token only collects more refusals: the account waits for a new one.
+        if (error instanceof PlatformError && error.kind === 'unauthorized') {
+          this.deps.onUnauthorized(accountId, error.message, connector);
+          break;
+        }
         continue;
       }
       connectivity.reached(source);

@@ -99,6 +99,7 @@ function outboxOn(ws: Workspace, platform: Connector | undefined, log: string[] 
     db: ws.db,
     repos: ws.repos,
     connectorFor: () => platform,
+    onUnauthorized: (accountId, reason) => log.push(`${accountId} unauthorized: ${reason}`),
     events: new EventBus(),
     connectivity: new ConnectivityMonitor(() => {}),
     newId: createIdGenerator(),

@@ -23,6 +23,12 @@ export interface NewOutboxRow {
 }
 
 /**
+ * Rows of a paused account, or of one whose token the platform refused, wait where they are
+ * (neither tried nor counted) until the account is active again.
+ */
+const SENDING_ACCOUNT = "account_id IN (SELECT id FROM accounts WHERE status = 'active')";
+
+/**
  * The durable queue of agent actions (DESIGN.md, "Offline and exactly-once").
  * State moves pending → sending → done | failed, with sending → pending when an
  * attempt's outcome is unknown or temporary. Every transition is its own
@@ -50,9 +56,9 @@ export class OutboxRepo {
     this.selectDue = db.prepare<[number, number], OutboxRow>(
       `SELECT id, account_id AS accountId, conversation_id AS conversationId, message_id AS messageId, action, payload, attempts,
          not_before AS notBefore
-       FROM outbox WHERE state = 'pending' AND not_before <= ? ORDER BY not_before, created_at LIMIT ?`,
+       FROM outbox WHERE state = 'pending' AND not_before <= ? AND ${SENDING_ACCOUNT} ORDER BY not_before, created_at LIMIT ?`,
     );
-    this.selectNextDue = db.prepare<[], number | null>("SELECT min(not_before) FROM outbox WHERE state = 'pending'").pluck();
+    this.selectNextDue = db.prepare<[], number | null>(`SELECT min(not_before) FROM outbox WHERE state = 'pending' AND ${SENDING_ACCOUNT}`).pluck();
     this.claimStmt = db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'pending'");
     this.completeStmt = db.prepare("UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ?");
     this.retryStmt = db.prepare("UPDATE outbox SET state = 'pending', not_before = ?, last_error = ?, updated_at = ? WHERE id = ?");
