@@ -455,6 +455,7 @@ export const pl = {
   'accounts.platform': 'Platforma',
   'accounts.token': 'Token',
   'accounts.tokenHelp.telegram': 'Token bota od @BotFather. Zostanie sprawdzony w Telegramie i zapisany tylko w systemowym pęku kluczy.',
+  'accounts.tokenHelp.facebook': 'Token dostępu strony (z uprawnieniami pages_messaging, pages_read_engagement i pages_manage_engagement). Facebook podaje, do której strony należy; potem jest przechowywany tylko w systemowym pęku kluczy.',
   'accounts.tokenHelp.other': 'Zostanie sprawdzony na platformie i zapisany tylko w systemowym pęku kluczy.',
   'accounts.addSubmit': 'Sprawdź i dodaj',
   'accounts.reconnectTitle': 'Połącz ponownie: {name}',

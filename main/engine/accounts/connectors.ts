@@ -1,6 +1,7 @@
 import type { Platform } from '../../../shared/domain';
 import type { Account } from '../db/repos/accounts';
 import { SandboxConnector } from '../platforms/sandbox/client';
+import { metaConnector } from '../platforms/meta';
 import { telegramConnector } from '../platforms/telegram';
 import type { Connector } from '../platforms/types';
 
@@ -13,7 +14,7 @@ import type { Connector } from '../platforms/types';
 export type ConnectorFactory = (account: Account, token: string | null) => Connector | undefined;
 
 /** Platforms an agent connects by pasting a token. The sandbox needs none: it is the demo's own. */
-export const TOKEN_PLATFORMS: readonly Platform[] = ['telegram'];
+export const TOKEN_PLATFORMS: readonly Platform[] = ['telegram', 'facebook'];
 
 export const needsToken = (platform: Platform): boolean => TOKEN_PLATFORMS.includes(platform);
 
@@ -29,6 +30,8 @@ export function defaultConnectorFactory(options: DefaultConnectorOptions = {}): 
         return typeof account.config.baseUrl === 'string' ? new SandboxConnector({ baseUrl: account.config.baseUrl }) : undefined;
       case 'telegram':
         return token === null ? undefined : telegramConnector(account.config, token, { lockDir: options.lockDir });
+      case 'facebook':
+        return token === null ? undefined : metaConnector(account.config, account.platformAccountId ?? null, token);
       default:
         return undefined;
     }

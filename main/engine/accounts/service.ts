@@ -113,7 +113,10 @@ export class AccountsService {
         releaseConnector(connector);
         throw error;
       }
-      this.run(account.id, connector);
+      // The connector that checked the token may not have known whose it was (a Page's id comes from the token): sync with one built for the account.
+      releaseConnector(connector);
+      const running = this.deps.connectorFactory(account, token);
+      if (running) this.run(account.id, running);
       this.changed();
       return repos.accounts.details(account);
     });

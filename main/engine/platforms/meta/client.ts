@@ -24,7 +24,11 @@ import {
 export interface MetaConfig {
   /** Versioned, e.g. https://graph.facebook.com/v21.0 */
   baseUrl: string;
-  pageId: string;
+  /**
+   * The Page's id. Null while a new token is checked: verify() then says which
+   * Page it belongs to, and the account's connector is built with that id.
+   */
+  pageId: string | null;
   /** The Page access token; it is sent in the Authorization header, never in a URL. */
   accessToken: string;
   /** The Instagram professional account linked to the Page, when its comments and messages are synced too. */
@@ -81,7 +85,7 @@ export class MetaConnector implements Connector {
   ) {
     const ig = config.instagramAccountId;
     this.streams = ig === undefined ? ['messenger', 'page_comments'] : ['messenger', 'page_comments', 'instagram_comments', 'instagram_messages'];
-    this.owner = { ids: new Set(ig === undefined ? [config.pageId] : [config.pageId, ig]) };
+    this.owner = { ids: new Set([config.pageId, ig].filter((id): id is string => id !== null && id !== undefined)) };
   }
 
   /** The latest usage the platform reported, for the scheduler's budget; null until Graph sends the headers. */
@@ -91,8 +95,14 @@ export class MetaConnector implements Connector {
 
   async verify(signal: AbortSignal): Promise<AccountIdentity> {
     const me = parseOrServer(WireNode, (await this.graph('GET', '/me', { fields: 'id,name' }, undefined, signal)).body, 'Page profile');
-    if (me.id !== this.config.pageId) throw new PlatformError('unauthorized', `The token belongs to ${me.id}, not to Page ${this.config.pageId}`);
+    if (this.config.pageId !== null && me.id !== this.config.pageId) throw new PlatformError('unauthorized', `The token belongs to ${me.id}, not to Page ${this.config.pageId}`);
     return { platformAccountId: me.id, displayName: me.name };
+  }
+
+  /** The Page every call but verify() is about; a connector that has only checked a token has none. */
+  private page(): string {
+    if (this.config.pageId === null) throw new Error('MetaConnector: the Page is not known until verify() has named it');
+    return this.config.pageId;
   }
 
   async fetchUpdates(stream: string, cursor: string | null, signal: AbortSignal): Promise<UpdatesPage> {
@@ -173,7 +183,7 @@ export class MetaConnector implements Connector {
   }
 
   private async send(request: WireSendRequest, signal: AbortSignal): Promise<string> {
-    const answer = await this.graph('POST', `/${this.config.pageId}/messages`, {}, request, signal);
+    const answer = await this.graph('POST', `/${this.page()}/messages`, {}, request, signal);
     return parseOrServer(WireSendResponse, answer.body, 'Send API answer').message_id;
   }
 
@@ -209,7 +219,7 @@ export class MetaConnector implements Connector {
       listedBy: 'activity',
       activityOf: (conversation) => conversation.updated_time,
       listParents: (after, signal) =>
-        this.listPage({ path: `/${this.config.pageId}/conversations`, query: { platform, fields: 'id,updated_time' }, after, parse: (v) => WireConversation.safeParse(v) }, signal),
+        this.listPage({ path: `/${this.page()}/conversations`, query: { platform, fields: 'id,updated_time' }, after, parse: (v) => WireConversation.safeParse(v) }, signal),
       readChildren: (conversation, floor, signal) =>
         this.readEdge(`/${conversation.id}/messages`, { fields: MESSAGE_FIELDS }, (raw) => mapMessages(raw, platform, conversation.id, this.owner), floor, true, signal),
     };
@@ -222,7 +232,7 @@ export class MetaConnector implements Connector {
       listParents: (after, signal) =>
         this.listPage(
           {
-            path: `/${this.config.pageId}/feed`,
+            path: `/${this.page()}/feed`,
             query: {
               fields: `id,message,created_time,comments.filter(stream).order(reverse_chronological).limit(${INLINE_COMMENTS}){${COMMENT_FIELDS}}`,
               since: String(Math.floor(horizon / 1000)),
