@@ -1,0 +1,111 @@
+import type { InboundItem } from '../../inbox/ingest';
+import { quarantine, type Mapped } from '../meta/mapper';
+import { dmThreadId, mentionThreadId } from './ids';
+import { WireDmEvent, WireItemId, WireMessageCreate, WireTweet, WireUser } from './wire';
+
+export type { Mapped };
+
+/**
+ * X list answers → domain items. Never throws: each item is parsed on its own,
+ * one that does not parse is quarantined with its error and the rest go
+ * through; an author missing from `includes` leaves the item with its id only.
+ */
+
+/** The `includes.users` of an answer by id; users that do not parse are left out. */
+export function usersById(raw: readonly unknown[] | undefined): Map<string, WireUser> {
+  const users = new Map<string, WireUser>();
+  for (const entry of raw ?? []) {
+    const parsed = WireUser.safeParse(entry);
+    if (parsed.success) users.set(parsed.data.id, parsed.data);
+  }
+  return users;
+}
+
+/** Tweets that mention the account. Its own tweets (a self-mention) are not customers' and are skipped. */
+export function mapMentions(raw: readonly unknown[], users: ReadonlyMap<string, WireUser>, me: string): Mapped {
+  const out: Mapped = { items: [], quarantined: [] };
+  for (const entry of raw) {
+    const parsed = WireTweet.safeParse(entry);
+    if (!parsed.success) {
+      out.quarantined.push(quarantine(entry, parsed.error));
+      continue;
+    }
+    const tweet = parsed.data;
+    if (tweet.author_id === me) continue;
+    out.items.push({
+      platformId: tweet.id,
+      thread: { platformId: mentionThreadId(tweet.id, tweet.author_id), kind: 'mention', title: '', rating: null },
+      author: person(tweet.author_id, users),
+      lang: null,
+      body: tweetText(tweet),
+      createdAt: tweet.created_at,
+      direction: 'in',
+      visibility: 'public',
+    });
+  }
+  return out;
+}
+
+/** DM events; the account's own messages are outbound. Events other than MessageCreate carry no message and are skipped. */
+export function mapDmEvents(raw: readonly unknown[], users: ReadonlyMap<string, WireUser>, me: string): Mapped {
+  const out: Mapped = { items: [], quarantined: [] };
+  for (const entry of raw) {
+    const parsed = WireDmEvent.safeParse(entry);
+    if (!parsed.success) {
+      out.quarantined.push(quarantine(entry, parsed.error));
+      continue;
+    }
+    if (parsed.data.event_type !== 'MessageCreate') continue;
+    const message = WireMessageCreate.safeParse(entry);
+    if (!message.success) {
+      out.quarantined.push(quarantine(entry, message.error));
+      continue;
+    }
+    const { data: event } = message;
+    const { text, sender_id: sender, dm_conversation_id: conversation } = event;
+    out.items.push({
+      platformId: event.id,
+      thread: { platformId: dmThreadId(conversation), kind: 'dm', title: '', rating: null },
+      author: person(sender, users),
+      lang: null,
+      body: unescapeEntities(text),
+      createdAt: event.created_at,
+      direction: sender === me ? 'out' : 'in',
+      visibility: 'private',
+    });
+  }
+  return out;
+}
+
+/** The id of an item that may not parse as a whole, so a stream can move past it; null when even that is unreadable. */
+export function itemId(value: unknown): string | null {
+  const parsed = WireItemId.safeParse(value);
+  return parsed.success ? parsed.data.id : null;
+}
+
+/**
+ * A tweet's text as its author wrote it: X escapes &, < and > as HTML entities
+ * in `text` and replaces every link with a t.co one, giving the original in
+ * entities.urls.
+ */
+export function tweetText(tweet: WireTweet): string {
+  let text = tweet.text;
+  for (const link of tweet.entities?.urls ?? []) {
+    if (link.expanded_url !== undefined && link.url.length > 0) text = text.split(link.url).join(link.expanded_url);
+  }
+  return unescapeEntities(text);
+}
+
+/** The text of a reply without the @mentions X puts in front of it (the people it answers). */
+export function withoutReplyMentions(text: string): string {
+  return text.replace(/^(?:@\w{1,15}\s+)+/u, '');
+}
+
+function unescapeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>' })[name]!);
+}
+
+function person(id: string, users: ReadonlyMap<string, WireUser>): InboundItem['author'] {
+  const user = users.get(id);
+  return user ? { platformId: id, name: user.name, handle: `@${user.username}` } : { platformId: id, name: '', handle: '' };
+}
