@@ -31,7 +31,7 @@ describe('fake X wire shapes', () => {
     expect(keys(listed)).toEqual(keys(api.mentions));
     expect(keys(listed.data[1])).toEqual(keys(api.mentions.data[0]));
     expect(keys(listed.data[0])).toEqual(keys(api.mentions.data[0]).filter((key) => key !== 'entities'));
-    expect(keys(listed.data[1]!.entities!.urls![0])).toEqual(expect.arrayContaining(keys(api.mentions.data[0]!.entities.urls[0])));
+    expect(keys(listed.data[1]!.entities!.urls![0])).toEqual(expect.arrayContaining(keys(api.mentions.data[0]!.entities!.urls[0])));
     expect(keys(listed.includes.users[0])).toEqual(keys(api.mentions.includes.users[0]));
     expect(keys(listed.meta)).toEqual(keys(api.mentions.meta).filter((key) => key !== 'next_token'));
 
