@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 import type { InboundItem } from '../../inbox/ingest';
 import { quarantine, type Mapped } from '../meta/mapper';
 import { dmThreadId, mentionThreadId } from './ids';
@@ -23,16 +24,12 @@ export function usersById(raw: readonly unknown[] | undefined): Map<string, Wire
 
 /** Tweets that mention the account. Its own tweets (a self-mention) are not customers' and are skipped. */
 export function mapMentions(raw: readonly unknown[], users: ReadonlyMap<string, WireUser>, me: string): Mapped {
-  const out: Mapped = { items: [], quarantined: [] };
-  for (const entry of raw) {
+  return mapEach(raw, (entry) => {
     const parsed = WireTweet.safeParse(entry);
-    if (!parsed.success) {
-      out.quarantined.push(quarantine(entry, parsed.error));
-      continue;
-    }
+    if (!parsed.success) return parsed.error;
     const tweet = parsed.data;
-    if (tweet.author_id === me) continue;
-    out.items.push({
+    if (tweet.author_id === me) return null;
+    return {
       platformId: tweet.id,
       thread: { platformId: mentionThreadId(tweet.id, tweet.author_id), kind: 'mention', title: '', rating: null },
       author: person(tweet.author_id, users),
@@ -41,38 +38,39 @@ export function mapMentions(raw: readonly unknown[], users: ReadonlyMap<string, 
       createdAt: tweet.created_at,
       direction: 'in',
       visibility: 'public',
-    });
-  }
-  return out;
+    };
+  });
 }
 
 /** DM events; the account's own messages are outbound. Events other than MessageCreate carry no message and are skipped. */
 export function mapDmEvents(raw: readonly unknown[], users: ReadonlyMap<string, WireUser>, me: string): Mapped {
-  const out: Mapped = { items: [], quarantined: [] };
-  for (const entry of raw) {
+  return mapEach(raw, (entry) => {
     const parsed = WireDmEvent.safeParse(entry);
-    if (!parsed.success) {
-      out.quarantined.push(quarantine(entry, parsed.error));
-      continue;
-    }
-    if (parsed.data.event_type !== 'MessageCreate') continue;
+    if (!parsed.success) return parsed.error;
+    if (parsed.data.event_type !== 'MessageCreate') return null;
     const message = WireMessageCreate.safeParse(entry);
-    if (!message.success) {
-      out.quarantined.push(quarantine(entry, message.error));
-      continue;
-    }
-    const { data: event } = message;
-    const { text, sender_id: sender, dm_conversation_id: conversation } = event;
-    out.items.push({
-      platformId: event.id,
+    if (!message.success) return message.error;
+    const { id, text, sender_id: sender, dm_conversation_id: conversation, created_at: createdAt } = message.data;
+    return {
+      platformId: id,
       thread: { platformId: dmThreadId(conversation), kind: 'dm', title: '', rating: null },
       author: person(sender, users),
       lang: null,
       body: unescapeEntities(text),
-      createdAt: event.created_at,
+      createdAt,
       direction: sender === me ? 'out' : 'in',
       visibility: 'private',
-    });
+    };
+  });
+}
+
+/** Each entry on its own: an item, null for one deliberately skipped, or the error that quarantines it. */
+function mapEach(raw: readonly unknown[], toDomain: (entry: unknown) => InboundItem | ZodError | null): Mapped {
+  const out: Mapped = { items: [], quarantined: [] };
+  for (const entry of raw) {
+    const result = toDomain(entry);
+    if (result instanceof ZodError) out.quarantined.push(quarantine(entry, result));
+    else if (result !== null) out.items.push(result);
   }
   return out;
 }

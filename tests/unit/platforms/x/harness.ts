@@ -1,31 +1,20 @@
 import { afterEach } from 'vitest';
 import { XConnector, type XConfig } from '../../../../main/engine/platforms/x/client';
 import { startFakeX, type FakeX, type FakeXOptions } from '../../../../main/engine/platforms/x/fake';
-import { PlatformError, type UpdatesPage } from '../../../../main/engine/platforms/types';
+import type { UpdatesPage } from '../../../../main/engine/platforms/types';
 import { ANNA, BRAND, PIOTR } from '../../../fixtures/x/api';
+import { Clock, HOUR, failure, signal } from '../meta/harness';
 
-export { ANNA, BRAND, PIOTR };
+// The clock, the failure catcher and the times are the platforms' common test kit, kept with Meta's.
+export { ANNA, BRAND, PIOTR, Clock, HOUR, failure, signal };
 
-/** 2026-11-20 12:00 UTC. */
-export const NOW = Date.UTC(2026, 10, 20, 12, 0);
 export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
 export const TOKEN = 'x-user-token';
-export const signal = new AbortController().signal;
 
 const running: FakeX[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((fake) => fake.close()));
 });
-
-/** A clock shared by the fake and the connector, moved by the test. */
-export class Clock {
-  at = NOW;
-  readonly now = () => this.at;
-  advance(ms: number): void {
-    this.at += ms;
-  }
-}
 
 export interface Setup {
   fake: FakeX;
@@ -56,12 +45,3 @@ export async function drain(x: XConnector, stream: string, cursor: string | null
 
 export const bodies = (pages: UpdatesPage[]) => pages.flatMap((page) => page.items.map((item) => item.body));
 
-/** The PlatformError a call fails with; anything else (success included) fails the test. */
-export async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof PlatformError)) throw new Error(`expected a PlatformError, got ${String(error)}`);
-  return error;
-}
