@@ -67,6 +67,18 @@ describe('fake X wire shapes', () => {
     expect(invalid.status).toBe(400);
     expect(keys(invalid.body)).toEqual(expect.arrayContaining(keys(api.invalidRequest)));
 
+    const refusals: [string, string][] = [
+      ['{"text": "cut sh', 'not valid JSON'],
+      [JSON.stringify({ text: 'hi', reply: { in_reply_to_tweet_id: '999' } }), 'does not exist'],
+      [JSON.stringify({ text: '字'.repeat(141), reply: { in_reply_to_tweet_id: mention.id } }), 'too long'],
+      [JSON.stringify({ text: 'hi', reply: { in_reply_to_tweet_id: mention.id }, extra: 1 }), 'Unrecognized key'],
+    ];
+    for (const [body, reason] of refusals) {
+      const refused = await call(`${base}/tweets`, { method: 'POST', body });
+      expect([refused.status, (refused.body as typeof api.invalidRequest).errors[0]!.message]).toEqual([400, expect.stringContaining(reason)]);
+    }
+    expect(fake.store.published).toHaveLength(1);
+
     await call(`${base}/users/me`);
     const limited = await call(`${base}/users/me`);
     expect([limited.status, keys(limited.body), limited.headers.get('x-rate-limit-remaining')]).toEqual([429, keys(api.tooManyRequests), '0']);

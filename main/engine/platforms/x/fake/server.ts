@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { FaultPlan, type FaultRoute } from '../../sandbox/fake/faults';
-import { HttpError, describeIssues, readBody, sendJson } from '../../sandbox/fake/http';
+import { HttpError, readJson, sendJson } from '../../sandbox/fake/http';
 import { WireFaults } from '../../sandbox/wire';
 import { compareIds } from '../ids';
 import { WireCreateTweet, WireDmSend } from '../wire';
@@ -159,13 +159,13 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
         return { status: 200, body: list(endpoint, url, events, (event: FakeDmEvent) => dmWire(event, dmFields), senders) };
       }
       case 'POST /2/tweets': {
-        const body = parseBody(WireCreateTweet, await readBody(request));
+        const body = await readJson(request, WireCreateTweet);
         if (!body.reply) throw new Problem(403, 'Forbidden', 'This fake only publishes replies.');
         const tweet = store.reply(body.text, body.reply.in_reply_to_tweet_id);
         return { status: 201, body: { data: { id: tweet.id, text: escapeText(tweet.text), edit_history_tweet_ids: [tweet.id] } } };
       }
       case 'POST /2/dm_conversations/messages': {
-        const body = parseBody(WireDmSend, await readBody(request));
+        const body = await readJson(request, WireDmSend);
         const event = store.sendDm(conversationOf(match[1]!), body.text);
         return { status: 201, body: { data: { dm_conversation_id: event.conversationId, dm_event_id: event.id } } };
       }
@@ -327,18 +327,6 @@ function tokenParam(url: URL): string | null {
   const match = /^until:([1-9]\d{0,18})$/.exec(Buffer.from(value, 'base64url').toString('utf8'));
   if (!match || encodeToken(match[1]!) !== value) throw invalid('pagination_token', `The \`pagination_token\` query parameter value [${value.slice(0, 40)}] is not valid`);
   return match[1]!;
-}
-
-function parseBody<T>(schema: z.ZodType<T>, text: string): T {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new Problem(400, 'Invalid Request', 'The request body is not valid JSON.');
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new Problem(400, 'Invalid Request', describeIssues(parsed.error));
-  return parsed.data;
 }
 
 function asProblem(error: unknown): Problem {
