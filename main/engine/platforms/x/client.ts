@@ -26,7 +26,7 @@ export type XStream = 'mentions' | 'dms';
 const FIND_TOLERANCE_MS = 5_000;
 /** The account's latest tweets or a conversation's latest DM events read to find a reply after an unknown outcome. */
 const RECENT = 100;
-const TWEET_FIELDS = 'created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets,entities';
+const TWEET_FIELDS = 'created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets,entities,note_tweet';
 const DM_FIELDS = 'id,text,event_type,dm_conversation_id,created_at,sender_id,participant_ids';
 const USER_FIELDS = 'name,username';
 

@@ -42,7 +42,11 @@ export function mapMentions(raw: readonly unknown[], users: ReadonlyMap<string, 
   });
 }
 
-/** DM events; the account's own messages are outbound. Events other than MessageCreate carry no message and are skipped. */
+/**
+ * DM events; the account's own messages are outbound. Events other than
+ * MessageCreate carry no message and are skipped. DM text is kept as sent:
+ * only tweets come HTML-escaped.
+ */
 export function mapDmEvents(raw: readonly unknown[], users: ReadonlyMap<string, WireUser>, me: string): Mapped {
   return mapEach(raw, (entry) => {
     const parsed = WireDmEvent.safeParse(entry);
@@ -56,7 +60,7 @@ export function mapDmEvents(raw: readonly unknown[], users: ReadonlyMap<string, 
       thread: { platformId: dmThreadId(conversation), kind: 'dm', title: '', rating: null },
       author: person(sender, users),
       lang: null,
-      body: unescapeEntities(text),
+      body: text,
       createdAt,
       direction: sender === me ? 'out' : 'in',
       visibility: 'private',
@@ -82,13 +86,14 @@ export function itemId(value: unknown): string | null {
 }
 
 /**
- * A tweet's text as its author wrote it: X escapes &, < and > as HTML entities
- * in `text` and replaces every link with a t.co one, giving the original in
- * entities.urls.
+ * A tweet's text as its author wrote it: the whole of a long post, with
+ * &, < and > unescaped (X sends them as HTML entities) and each t.co link
+ * replaced by the original its entities give.
  */
 export function tweetText(tweet: WireTweet): string {
-  let text = tweet.text;
-  for (const link of tweet.entities?.urls ?? []) {
+  const source = tweet.note_tweet ?? tweet;
+  let text = source.text;
+  for (const link of source.entities?.urls ?? []) {
     if (link.expanded_url !== undefined && link.url.length > 0) text = text.split(link.url).join(link.expanded_url);
   }
   return unescapeEntities(text);

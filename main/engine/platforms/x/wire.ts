@@ -63,6 +63,8 @@ const WireUrlEntity = z.object({
   expanded_url: z.string().max(4096).optional(),
 });
 
+const WireEntities = z.object({ urls: z.array(WireUrlEntity).max(100).optional() }).loose();
+
 export const WireTweet = z.object({
   id: Snowflake,
   text: Text,
@@ -71,7 +73,9 @@ export const WireTweet = z.object({
   conversation_id: Snowflake.optional(),
   in_reply_to_user_id: Snowflake.optional(),
   referenced_tweets: z.array(z.object({ type: z.string().max(40), id: Snowflake })).max(10).optional(),
-  entities: z.object({ urls: z.array(WireUrlEntity).max(100).optional() }).loose().optional(),
+  entities: WireEntities.optional(),
+  /** A post over 280 characters (X Premium): `text` is then its first 280, and this is the whole. */
+  note_tweet: z.object({ text: Text, entities: WireEntities.optional() }).loose().optional(),
   edit_history_tweet_ids: z.array(Snowflake).optional(),
 });
 export type WireTweet = z.infer<typeof WireTweet>;

@@ -46,6 +46,12 @@ describe('X mapper on the reference examples', () => {
     ]);
   });
 
+  it('reads a long post whole from note_tweet, with its own links', () => {
+    const long = `${'a'.repeat(300)} https://t.co/longlink01 &lt;3`;
+    const tweet = { ...mentions.data[1], text: long.slice(0, 280), note_tweet: { text: long, entities: { urls: [{ start: 301, end: 324, url: 'https://t.co/longlink01', expanded_url: 'https://example.com/long' }] } } };
+    expect(mapMentions([tweet], users, BRAND.id).items[0]!.body).toBe(`${'a'.repeat(300)} https://example.com/long <3`);
+  });
+
   it('keeps an item whose author is missing from includes, under the author id', () => {
     const { items } = mapMentions(mentions.data, new Map(), BRAND.id);
     expect(items[0]!.author).toEqual({ platformId: ANNA.id, name: '', handle: '' });
