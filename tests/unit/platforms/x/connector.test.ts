@@ -135,7 +135,7 @@ describe('replies', () => {
     ]);
   });
 
-  it('is refused with X\'s reason: a DM to someone who never wrote, a duplicate tweet, a thread that is not X\'s', async () => {
+  it('is refused with X\'s reason: a DM to someone who never wrote, a duplicate tweet, a reply to a deleted tweet, a thread that is not X\'s', async () => {
     const { fake, x } = await setup();
     const mention = fake.store.mention(PIOTR, 'hello');
     const noDm = await failure(x.sendReply({ threadPlatformId: `mention:${mention.id}/${PIOTR.id}`, text: 'hi', visibility: 'private', idempotencyKey: 'a' }, signal));
@@ -144,6 +144,8 @@ describe('replies', () => {
     await x.sendReply(request, signal);
     const twice = await failure(x.sendReply(request, signal));
     expect([twice.kind, twice.ambiguous, twice.message]).toEqual(['refused', false, expect.stringContaining('duplicate content')]);
+    const gone = await failure(x.sendReply({ ...request, threadPlatformId: `mention:2123779188061110273/${PIOTR.id}` }, signal));
+    expect([gone.kind, gone.message]).toEqual(['refused', expect.stringContaining('does not exist or has been deleted')]);
     for (const thread of ['messenger:t_1', 'mention:12/x', 'dm:../../2/tweets']) {
       expect((await failure(x.sendReply({ ...request, threadPlatformId: thread }, signal))).kind).toBe('refused');
     }
