@@ -3,6 +3,7 @@ import type { Account } from '../db/repos/accounts';
 import { SandboxConnector } from '../platforms/sandbox/client';
 import { metaConnector } from '../platforms/meta';
 import { telegramConnector } from '../platforms/telegram';
+import { xConnector } from '../platforms/x';
 import type { Connector } from '../platforms/types';
 
 /**
@@ -14,7 +15,7 @@ import type { Connector } from '../platforms/types';
 export type ConnectorFactory = (account: Account, token: string | null) => Connector | undefined;
 
 /** Platforms an agent connects by pasting a token. The sandbox needs none: it is the demo's own. */
-export const TOKEN_PLATFORMS: readonly Platform[] = ['telegram', 'facebook'];
+export const TOKEN_PLATFORMS: readonly Platform[] = ['telegram', 'facebook', 'x'];
 
 export const needsToken = (platform: Platform): boolean => TOKEN_PLATFORMS.includes(platform);
 
@@ -32,6 +33,9 @@ export function defaultConnectorFactory(options: DefaultConnectorOptions = {}): 
         return token === null ? undefined : telegramConnector(account.config, token, { lockDir: options.lockDir });
       case 'facebook':
         return token === null ? undefined : metaConnector(account.config, account.platformAccountId ?? null, token);
+      case 'x':
+        // The X user id comes from the token (/2/users/me) when the account is added.
+        return token === null ? undefined : xConnector({ ...account.config, ...(account.platformAccountId && { userId: account.platformAccountId }) }, token);
       default:
         return undefined;
     }
