@@ -42,12 +42,7 @@ export function defaultConnectorFactory(options: DefaultConnectorOptions = {}): 
   };
 }
 
-/**
- * Lets go of what a connector holds beyond its requests: Telegram's poller lock,
- * so another instance may read the bot's updates. `close` is not part of
- * Connector (platforms/types.ts) yet, so it is looked for.
- */
+/** Lets go of what a connector holds beyond its requests: Telegram's poller lock, so another instance may read the bot's updates. */
 export function releaseConnector(connector: Connector): void {
-  const close = (connector as { close?: unknown }).close;
-  if (typeof close === 'function') close.call(connector);
+  connector.close?.();
 }

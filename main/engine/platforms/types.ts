@@ -36,6 +36,22 @@ export interface AccountIdentity {
 }
 
 /**
+ * How often a stream is read once caught up: right after news the scheduler
+ * waits `minIntervalMs`, and each read that brings nothing stretches the wait
+ * towards `maxIntervalMs` (a quiet Page is not polled as often as a busy one).
+ */
+export interface StreamPacing {
+  minIntervalMs: number;
+  maxIntervalMs: number;
+}
+
+/** The most reads the platform allows this account in a window; the scheduler spreads its reads under it. */
+export interface RequestBudget {
+  requests: number;
+  windowMs: number;
+}
+
+/**
  * What the sync and the outbox need from a platform. One implementation per
  * folder under platforms/, each with a thin fetch client and a zod mapper.
  */
@@ -59,6 +75,14 @@ export interface Connector {
    * Required where dedupesSends is false; never asked otherwise.
    */
   findPublished?(request: ReplyRequest, sentAfter: number, signal: AbortSignal): Promise<PublishedReply | null>;
+  /** The stream's reading pace; without one, the scheduler's own poll interval, stretched up to fourfold while quiet. */
+  pacing?(stream: string): StreamPacing;
+  /** Reads this account may make per window, shared by its streams. */
+  readonly readBudget?: RequestBudget;
+  /** How long the platform keeps updates nobody fetched, where it has no history call (Telegram: 24 h). */
+  readonly updateRetentionMs?: number;
+  /** Lets go of what the connector holds beyond its requests (Telegram's poller lock). */
+  close?(): void;
 }
 
 /**

@@ -6,6 +6,10 @@ import { backoffDelay, type BackoffPolicy } from '../support/backoff';
 import type { EventBus } from '../support/events';
 import { sleep } from '../support/sleep';
 import type { ConnectivityMonitor } from './connectivity';
+import { PollPacer, ReadBudget } from './pacing';
+
+/** Without a pace of its own, a stream is read every pollIntervalMs after news and at most this many times less often while quiet. */
+const DEFAULT_STRETCH = 4;
 
 export interface SchedulerDeps {
   db: Db;
@@ -16,7 +20,7 @@ export interface SchedulerDeps {
   events: EventBus;
   connectivity: ConnectivityMonitor;
   now: () => number;
-  /** Wait between polls once caught up. */
+  /** Wait between polls once caught up, for connectors without a pace of their own. */
   pollIntervalMs: number;
   backoff?: BackoffPolicy;
   random?: () => number;
@@ -27,10 +31,15 @@ export interface SchedulerDeps {
  * One polling loop per account stream: catch up page by page, then poll. A
  * page and the cursor after it are committed in one transaction, so a crash
  * re-reads at most one page (and ingest is idempotent). Failures back off with
- * jitter; the next attempt time is stored, so a restart honours it.
+ * jitter; the next attempt time is stored, so a restart honours it. Caught
+ * up, a stream waits by its pace (longer while it stays quiet), and all of an
+ * account's reads share its budget, so the app never reads faster than the
+ * platform allows.
  */
 export class SyncScheduler {
   private readonly running = new Map<string, { abort: AbortController; loops: Promise<void>[] }>();
+  /** Kept across a stop and a start (pause, reconnect), so restarting an account's loops never resets what it has read. */
+  private readonly budgets = new Map<string, ReadBudget>();
   private stopped = false;
 
   constructor(private readonly deps: SchedulerDeps) {}
@@ -39,7 +48,8 @@ export class SyncScheduler {
   startAccount(accountId: string, connector: Connector): void {
     if (this.stopped || this.running.has(accountId)) return;
     const abort = new AbortController();
-    this.running.set(accountId, { abort, loops: connector.streams.map((stream) => this.run(accountId, stream, connector, abort.signal)) });
+    const budget = this.budgetFor(accountId, connector);
+    this.running.set(accountId, { abort, loops: connector.streams.map((stream) => this.run(accountId, stream, connector, budget, abort.signal)) });
   }
 
   /** Ends the account's loops and waits for them: afterwards nothing of this account reads from its connector. */
@@ -51,20 +61,36 @@ export class SyncScheduler {
     await Promise.all(entry.loops);
   }
 
+  private budgetFor(accountId: string, connector: Connector): ReadBudget | null {
+    if (!connector.readBudget) return null;
+    let budget = this.budgets.get(accountId);
+    if (!budget) {
+      budget = new ReadBudget(connector.readBudget);
+      this.budgets.set(accountId, budget);
+    }
+    return budget;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     await Promise.all([...this.running.keys()].map((accountId) => this.stopAccount(accountId)));
   }
 
-  private async run(accountId: string, stream: string, connector: Connector, signal: AbortSignal): Promise<void> {
-    const { repos, now, connectivity } = this.deps;
+  private async run(accountId: string, stream: string, connector: Connector, budget: ReadBudget | null, signal: AbortSignal): Promise<void> {
+    const { repos, now, connectivity, pollIntervalMs } = this.deps;
     const source = `account:${accountId}`;
+    const pacer = new PollPacer(connector.pacing?.(stream) ?? { minIntervalMs: pollIntervalMs, maxIntervalMs: pollIntervalMs * DEFAULT_STRETCH });
     let catchUp: { fetched: number } | null = repos.syncState.get(accountId, stream).cursor === null ? { fetched: 0 } : null;
 
     while (!signal.aborted) {
       const state = repos.syncState.get(accountId, stream);
       if (state.backoffUntil !== null && state.backoffUntil > now()) {
         await sleep(state.backoffUntil - now(), signal);
+        continue;
+      }
+      const wait = budget?.take(now()) ?? 0;
+      if (wait > 0) {
+        await sleep(wait, signal);
         continue;
       }
       if (catchUp) connectivity.setBackfilling(source, true);
@@ -104,7 +130,7 @@ export class SyncScheduler {
           connectivity.setBackfilling(source, false);
         }
       }
-      if (!page.hasMore) await sleep(this.deps.pollIntervalMs, signal);
+      if (!page.hasMore) await sleep(pacer.next(page.items.length + page.quarantined.length), signal);
     }
     connectivity.setBackfilling(source, false);
   }
@@ -145,12 +171,12 @@ export class SyncScheduler {
 
 /**
  * Some platforms forget updates nobody fetched (Telegram: after 24 h) and offer no history
- * call. Such a connector says how long it keeps them as `updateRetentionMs` (not yet part of
- * Connector); after a longer gap since the last good read, updates may be gone for good.
+ * call. Such a connector says how long it keeps them as `updateRetentionMs`; after a longer
+ * gap since the last good read, updates may be gone for good.
  */
 function gapNotice(connector: Connector, lastSuccessAt: number | null, now: number): string | null {
-  const retention = (connector as { updateRetentionMs?: unknown }).updateRetentionMs;
-  if (typeof retention !== 'number' || lastSuccessAt === null || now - lastSuccessAt <= retention) return null;
+  const retention = connector.updateRetentionMs;
+  if (retention === undefined || lastSuccessAt === null || now - lastSuccessAt <= retention) return null;
   const hours = (ms: number) => Math.floor(ms / 3_600_000);
   return `Messages may be lost: nothing was read for ${hours(now - lastSuccessAt)} h (since ${new Date(lastSuccessAt).toISOString()}) and the platform keeps them for only ${hours(retention)} h`;
 }

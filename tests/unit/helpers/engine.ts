@@ -1,6 +1,7 @@
 import { afterEach, expect } from 'vitest';
 import { Engine, type EngineOptions } from '../../../main/engine/engine';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../main/engine/platforms/sandbox/fake';
+import type { Connector } from '../../../main/engine/platforms/types';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import { createClient, type Client } from '../../../shared/rpc';
 import { memoryTransport } from '../../../shared/rpc/transports/memory';
@@ -13,6 +14,12 @@ afterEach(async () => {
 
 /** Fast timings for tests; the logic is the same as in production. Replies go out at once unless a test sets an undo window. */
 export const FAST: Partial<EngineOptions> = { pollIntervalMs: 40, backoff: { baseMs: 20, maxMs: 200 }, undoWindowMs: 0, log: () => {} };
+
+/** A platform connector read at the tests' pace instead of its own (seconds to minutes); its reads are the same otherwise. */
+export function fastPaced<T extends Connector>(connector: T): T {
+  connector.pacing = () => ({ minIntervalMs: 40, maxIntervalMs: 40 });
+  return connector;
+}
 
 export async function sandbox(options: Partial<SandboxOptions> = {}): Promise<Sandbox> {
   const started = await startSandbox({ seed: 7, epoch: Date.UTC(2026, 10, 1), backfill: 60, ...options });

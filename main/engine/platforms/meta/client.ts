@@ -1,5 +1,5 @@
 import { requestJson } from '../http';
-import { PlatformError, type AccountIdentity, type Connector, type PublishedReply, type QuarantinedPayload, type ReplyRequest, type UpdatesPage } from '../types';
+import { PlatformError, type AccountIdentity, type Connector, type PublishedReply, type QuarantinedPayload, type ReplyRequest, type RequestBudget, type StreamPacing, type UpdatesPage } from '../types';
 import { DEFAULT_THROTTLE_WAIT_MS, MessagingWindowClosed, graphError } from './graph-errors';
 import type { ZodError } from 'zod';
 import { mapIgComments, mapMessages, mapPageComments, quarantine, rawTime, type Mapped, type Owner } from './mapper';
@@ -76,6 +76,18 @@ type Query = Record<string, string>;
 export class MetaConnector implements Connector {
   readonly streams: readonly MetaStream[];
   readonly dedupesSends = false;
+  /**
+   * A Page's reads, all streams together, kept well under Graph's per-hour
+   * allowance; the usage headers stop reads earlier when Graph says the app is
+   * close to its limit.
+   */
+  readonly readBudget: RequestBudget = { requests: 600, windowMs: 3_600_000 };
+
+  /** A quiet poll costs one request per stream; news brings the pace back to every 15 s. */
+  pacing(): StreamPacing {
+    return { minIntervalMs: 15_000, maxIntervalMs: 120_000 };
+  }
+
   private readonly owner: Owner;
   private budget: { usage: UsageBudget; at: number } | null = null;
 

@@ -1,5 +1,5 @@
 import { requestJson, type HttpResponse } from '../http';
-import { PlatformError, type AccountIdentity, type Connector, type PublishedReply, type ReplyRequest, type UpdatesPage } from '../types';
+import { PlatformError, type AccountIdentity, type Connector, type PublishedReply, type ReplyRequest, type StreamPacing, type UpdatesPage } from '../types';
 import { messageId, parseThreadId } from './ids';
 import { mapUpdates } from './mapper';
 import { PollerLock } from './poller-lock';
@@ -59,6 +59,11 @@ export class TelegramConnector implements Connector {
   readonly dedupesSends = false;
   /** Read by the sync scheduler: after a longer gap, updates may have been lost. */
   readonly updateRetentionMs = UPDATE_RETENTION_MS;
+
+  /** getUpdates waits on Telegram's side until there is news (long polling): the next read follows at once. */
+  pacing(): StreamPacing {
+    return { minIntervalMs: 0, maxIntervalMs: 0 };
+  }
   private readonly baseUrl: string;
   private readonly token: string;
   private readonly lock: PollerLock;

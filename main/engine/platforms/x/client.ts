@@ -1,6 +1,6 @@
 import { lengthLimit, measure } from '../../checks/length';
 import { requestJson } from '../http';
-import { PlatformError, type AccountIdentity, type Connector, type PublishedReply, type ReplyRequest, type UpdatesPage } from '../types';
+import { PlatformError, type AccountIdentity, type Connector, type PublishedReply, type ReplyRequest, type StreamPacing, type UpdatesPage } from '../types';
 import { xError } from './errors';
 import { otherParticipant, parseThreadId, snowflakeTime, type XThread } from './ids';
 import { mapDmEvents, mapMentions, tweetText, usersById, withoutReplyMentions } from './mapper';
@@ -49,6 +49,17 @@ type Query = Record<string, string>;
 export class XConnector implements Connector {
   readonly streams: readonly XStream[] = ['mentions', 'dms'];
   readonly dedupesSends = false;
+
+  /**
+   * Under X's per-endpoint windows (mentions 180, DM events 15 per 15 minutes
+   * on the basic tier): mentions every 5 s at most, DMs every minute, both
+   * stretched while quiet. The connector still refuses a read once X says a
+   * window is spent, until it resets.
+   */
+  pacing(stream: string): StreamPacing {
+    return stream === 'dms' ? { minIntervalMs: 60_000, maxIntervalMs: 300_000 } : { minIntervalMs: 5_000, maxIntervalMs: 60_000 };
+  }
+
   private readonly baseUrl: string;
   private readonly limits: RateLimits;
   private userId: string | null;

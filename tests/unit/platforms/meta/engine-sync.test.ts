@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MetaConnector } from '../../../../main/engine/platforms/meta/client';
 import { formatGraphTime } from '../../../../main/engine/platforms/meta/wire';
-import { newDataDir, startEngine } from '../../helpers/engine';
+import { fastPaced, newDataDir, startEngine } from '../../helpers/engine';
 import { ANNA, DAY, HOUR, INSTAGRAM, PAGE, setup } from './harness';
 
 /**
@@ -22,7 +22,7 @@ describe('Meta in the engine', () => {
     graph.store.customerWrites('instagram', { id: '6789', name: '', username: 'jan.nowak' }, 'Do you ship?', now - HOUR);
     graph.faults.add({ kind: 'status', status: 503 }, { route: 'read' });
 
-    const meta = new MetaConnector({ baseUrl: graph.url, pageId: PAGE.id, accessToken: 'token-1', instagramAccountId: INSTAGRAM.id });
+    const meta = fastPaced(new MetaConnector({ baseUrl: graph.url, pageId: PAGE.id, accessToken: 'token-1', instagramAccountId: INSTAGRAM.id }));
     const run = startEngine(newDataDir(), { demoSandboxUrl: 'http://127.0.0.1:9', connectorFor: () => meta });
     const db = run.engine.db;
     const count = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;

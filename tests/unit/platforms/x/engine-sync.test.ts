@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Client } from '../../../../shared/rpc';
 import { XConnector } from '../../../../main/engine/platforms/x/client';
 import type { FakeX } from '../../../../main/engine/platforms/x/fake';
-import { newDataDir, startEngine } from '../../helpers/engine';
+import { fastPaced, newDataDir, startEngine } from '../../helpers/engine';
 import { ANNA, BRAND, HOUR, PIOTR, TOKEN, setup } from './harness';
 
 const ACCOUNT = 'x-account';
@@ -13,7 +13,7 @@ const TIMEOUT_MS = 1_500;
 async function withAccount(fake: FakeX) {
   const dataDir = newDataDir();
   const connectorFor = (account: { platform: string }) =>
-    account.platform === 'x' ? new XConnector({ baseUrl: fake.url, accessToken: TOKEN, userId: BRAND.id, timeoutMs: TIMEOUT_MS }) : undefined;
+    account.platform === 'x' ? fastPaced(new XConnector({ baseUrl: fake.url, accessToken: TOKEN, userId: BRAND.id, timeoutMs: TIMEOUT_MS })) : undefined;
   const first = startEngine(dataDir, { connectorFor });
   first.engine.repos.accounts.insert({ id: ACCOUNT, platform: 'x', name: BRAND.name, handle: `@${BRAND.username}`, status: 'active', config: { userId: BRAND.id } }, Date.now());
   await first.close();
