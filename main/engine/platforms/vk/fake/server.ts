@@ -37,6 +37,8 @@ export interface FakeVk {
   calls(method: string): number;
   /** Every method call's parameters in order, the token left out: what the connector sent. */
   requests: { method: string; params: URLSearchParams }[];
+  /** Every request line's path and query, as a proxy's log would keep them. */
+  urls: string[];
   /** The next a_check answers `failed: code`: 1 also forgets every event so far, 2 and 3 also expire every key. */
   failNextCheck(code: 1 | 2 | 3): void;
   /** Whether an a_check is waiting for news. */
@@ -60,6 +62,7 @@ export async function startFakeVk(options: FakeVkOptions = {}): Promise<FakeVk> 
   const keys = new Set<string>();
   const counts = new Map<string, number>();
   const requests: FakeVk['requests'] = [];
+  const urls: string[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let nextFailure: 1 | 2 | 3 | null = null;
   let url = '';
@@ -185,6 +188,7 @@ export async function startFakeVk(options: FakeVkOptions = {}): Promise<FakeVk> 
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    urls.push(request.url ?? '/');
     const address = new URL(request.url ?? '/', 'http://127.0.0.1');
     const params = new URLSearchParams(address.search);
     if (request.method === 'POST') for (const [key, value] of new URLSearchParams(await readBody(request))) params.append(key, value);
@@ -236,6 +240,7 @@ export async function startFakeVk(options: FakeVkOptions = {}): Promise<FakeVk> 
     community,
     faults,
     requests,
+    urls,
     calls: (name) => counts.get(name) ?? 0,
     failNextCheck(code) {
       nextFailure = code;
