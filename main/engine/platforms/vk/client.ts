@@ -70,8 +70,9 @@ interface LongPollSession {
  * side; nothing here can read them back.
  *
  * Wall comments are read by scanning the latest posts (wall.get) and their
- * comments (wall.getComments) since a watermark: the newest comment date seen,
- * in VK's own clock. Comments of that very second are read again (ingest is
+ * comments (wall.getComments) since a watermark: the newest date read in the
+ * last scan, in VK's own clock. A scan reads every comment of the posts it
+ * scans, so nothing dated before the watermark was missed. Comments of that very second are read again (ingest is
  * idempotent), so one posted in the same second after a scan is not skipped.
  *
  * Sends deduplicate on VK's side: messages.send carries a random_id and
@@ -203,7 +204,13 @@ export class VkConnector implements Connector {
     for (const raw of posts.items) {
       const post = WirePost.safeParse(raw);
       if (!post.success) {
-        if (inWindow(rawDate(raw), window, true)) quarantined.set(JSON.stringify(raw) ?? '', quarantine(raw, post.error));
+        const date = rawDate(raw);
+        if (inWindow(date, window, true)) {
+          const entry = quarantine(raw, post.error);
+          quarantined.set(entry.payload, entry);
+        }
+        // Past the watermark, so the next scan does not quarantine it again.
+        watermark = Math.max(watermark, date ?? watermark);
         continue;
       }
       if ((post.data.comments?.count ?? 0) === 0) continue;

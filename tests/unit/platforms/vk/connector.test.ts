@@ -312,4 +312,16 @@ describe('VK connector: wall comments', () => {
     const again = await connector.fetchUpdates('wall_comments', first.cursor, signal);
     expect(again.quarantined).toEqual([]);
   });
+
+  it('quarantines a malformed post once, even when it is newer than every comment', async () => {
+    const context = await setup();
+    const { vk, connector, clock } = context;
+    await wallWithComments(context);
+    clock.advance(60_000);
+    vk.community.rawPost({ id: 'pinned', date: Math.floor(clock.at / 1000), comments: { count: 1 } });
+    const first = await connector.fetchUpdates('wall_comments', null, signal);
+    expect(first.items.map((item) => item.body)).toEqual(['А в Гданьске будет?']);
+    expect(first.quarantined.map((entry) => entry.error)).toEqual([expect.stringMatching(/^id: /)]);
+    expect((await connector.fetchUpdates('wall_comments', first.cursor, signal)).quarantined).toEqual([]);
+  });
 });
