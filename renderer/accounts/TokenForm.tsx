@@ -73,7 +73,7 @@ export function TokenForm({ title, submitLabel, platforms, onSubmit, onDone, onC
         />
       </label>
       <p id={`${idPrefix}-help`} className="overlay-hint">
-        {platform === 'telegram' || platform === 'facebook' || platform === 'x' ? t(`accounts.tokenHelp.${platform}`) : t('accounts.tokenHelp.other')}
+        {platform === 'telegram' || platform === 'facebook' || platform === 'x' || platform === 'vk' ? t(`accounts.tokenHelp.${platform}`) : t('accounts.tokenHelp.other')}
       </p>
       <p role="status" className="overlay-notice">
         {busy ? t('accounts.checking') : ''}

@@ -433,6 +433,7 @@ export const en = {
   'accounts.tokenHelp.telegram': 'The bot token from @BotFather. It is checked with Telegram, then kept in the system keychain only.',
   'accounts.tokenHelp.facebook': 'A Page access token (with pages_messaging, pages_read_engagement and pages_manage_engagement). Facebook tells us which Page it is for; it is then kept in the system keychain only.',
   'accounts.tokenHelp.x': 'A user access token (OAuth 2.0, with tweet.read, tweet.write, users.read and dm.read/dm.write). X tells us whose it is; it is then kept in the system keychain only.',
+  'accounts.tokenHelp.vk': 'A community access token (with messages, wall and manage rights). VK tells us which community it is for; it is then kept in the system keychain only.',
   'accounts.tokenHelp.other': 'It is checked with the platform, then kept in the system keychain only.',
   'accounts.addSubmit': 'Test and add',
   'accounts.reconnectTitle': 'Reconnect {name}',

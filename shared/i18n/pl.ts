@@ -457,6 +457,7 @@ export const pl = {
   'accounts.tokenHelp.telegram': 'Token bota od @BotFather. Zostanie sprawdzony w Telegramie i zapisany tylko w systemowym pęku kluczy.',
   'accounts.tokenHelp.facebook': 'Token dostępu strony (z uprawnieniami pages_messaging, pages_read_engagement i pages_manage_engagement). Facebook podaje, do której strony należy; potem jest przechowywany tylko w systemowym pęku kluczy.',
   'accounts.tokenHelp.x': 'Token dostępu użytkownika (OAuth 2.0, z uprawnieniami tweet.read, tweet.write, users.read i dm.read/dm.write). X podaje, czyj jest; potem jest przechowywany tylko w systemowym pęku kluczy.',
+  'accounts.tokenHelp.vk': 'Klucz dostępu społeczności (z uprawnieniami messages, wall i manage). VK podaje, do której społeczności należy; potem jest przechowywany tylko w systemowym pęku kluczy.',
   'accounts.tokenHelp.other': 'Zostanie sprawdzony na platformie i zapisany tylko w systemowym pęku kluczy.',
   'accounts.addSubmit': 'Sprawdź i dodaj',
   'accounts.reconnectTitle': 'Połącz ponownie: {name}',

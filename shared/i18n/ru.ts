@@ -457,6 +457,7 @@ export const ru = {
   'accounts.tokenHelp.telegram': 'Токен бота от @BotFather. Он проверяется в Telegram и хранится только в системной связке ключей.',
   'accounts.tokenHelp.facebook': 'Маркер доступа страницы (с правами pages_messaging, pages_read_engagement и pages_manage_engagement). Facebook сообщит, к какой странице он относится; хранится он только в системной связке ключей.',
   'accounts.tokenHelp.x': 'Пользовательский маркер доступа (OAuth 2.0, с правами tweet.read, tweet.write, users.read и dm.read/dm.write). X сообщит, чей он; хранится он только в системной связке ключей.',
+  'accounts.tokenHelp.vk': 'Ключ доступа сообщества (с правами messages, wall и manage). VK сообщит, к какому сообществу он относится; хранится он только в системной связке ключей.',
   'accounts.tokenHelp.other': 'Он проверяется на платформе и хранится только в системной связке ключей.',
   'accounts.addSubmit': 'Проверить и добавить',
   'accounts.reconnectTitle': 'Переподключить {name}',

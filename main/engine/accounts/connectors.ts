@@ -3,6 +3,7 @@ import type { Account } from '../db/repos/accounts';
 import { SandboxConnector } from '../platforms/sandbox/client';
 import { metaConnector } from '../platforms/meta';
 import { telegramConnector } from '../platforms/telegram';
+import { vkConnector } from '../platforms/vk';
 import { xConnector } from '../platforms/x';
 import type { Connector } from '../platforms/types';
 
@@ -15,7 +16,7 @@ import type { Connector } from '../platforms/types';
 export type ConnectorFactory = (account: Account, token: string | null) => Connector | undefined;
 
 /** Platforms an agent connects by pasting a token. The sandbox needs none: it is the demo's own. */
-export const TOKEN_PLATFORMS: readonly Platform[] = ['telegram', 'facebook', 'x'];
+export const TOKEN_PLATFORMS: readonly Platform[] = ['telegram', 'facebook', 'x', 'vk'];
 
 export const needsToken = (platform: Platform): boolean => TOKEN_PLATFORMS.includes(platform);
 
@@ -33,6 +34,9 @@ export function defaultConnectorFactory(options: DefaultConnectorOptions = {}): 
         return token === null ? undefined : telegramConnector(account.config, token, { lockDir: options.lockDir });
       case 'facebook':
         return token === null ? undefined : metaConnector(account.config, account.platformAccountId ?? null, token);
+      case 'vk':
+        // The community's id comes from its token (groups.getById) when the account is added.
+        return token === null ? undefined : vkConnector(account.config, token, account.platformAccountId ?? null);
       case 'x':
         // The X user id comes from the token (/2/users/me) when the account is added.
         return token === null ? undefined : xConnector({ ...account.config, ...(account.platformAccountId && { userId: account.platformAccountId }) }, token);

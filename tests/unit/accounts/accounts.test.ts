@@ -56,7 +56,7 @@ describe('accounts', () => {
     expect(badToken.message).not.toContain(malformed);
     const badConfig = await rejection(run.client.call('accounts.add', { platform: 'telegram', token: fake.token, config: { baseUrl: 'ftp://x', extra: 1 } }));
     expect(badConfig).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/settings are not valid: .*baseUrl/) });
-    expect(await rejection(run.client.call('accounts.add', { platform: 'vk', token: fake.token, config: {} }))).toMatchObject({ code: 'refused' });
+    expect(await rejection(run.client.call('accounts.add', { platform: 'reviews', token: fake.token, config: {} }))).toMatchObject({ code: 'refused' });
     expect(fake.calls('getMe')).toBe(0);
     expect(await workspace.secrets.list()).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { InboundItem } from '../../inbox/ingest';
 import { requestJson } from '../http';
-import { PlatformError, type AccountIdentity, type Connector, type PublishedReply, type QuarantinedPayload, type ReplyRequest, type UpdatesPage } from '../types';
+import { PlatformError, type AccountIdentity, type Connector, type PublishedReply, type QuarantinedPayload, type ReplyRequest, type RequestBudget, type StreamPacing, type UpdatesPage } from '../types';
 import { quarantine } from '../meta/mapper';
 import { vkError, withoutEnvelope } from './errors';
 import { commentId, guidFor, messageId, parseThreadId, randomIdFor } from './ids';
@@ -22,8 +22,12 @@ import {
 export interface VkConfig {
   /** Default https://api.vk.com; the fake server's address in tests. */
   apiUrl?: string;
-  /** The community (group) this account answers for, a positive number. */
-  groupId: number;
+  /**
+   * The community (group) this account answers for, a positive number. Null
+   * while a new token is checked: verify() then says whose it is, and the
+   * account's connector is built with that id.
+   */
+  groupId: number | null;
   /** A community access token with the messages, wall and manage rights. It goes into request bodies only. */
   token: string;
   /** How long one long poll may wait for news; VK allows 1–90 s and recommends 25, as some proxies cut idle connections at 30. */
@@ -84,9 +88,16 @@ interface LongPollSession {
 export class VkConnector implements Connector {
   readonly streams: readonly VkStream[] = ['messages', 'wall_comments'];
   readonly dedupesSends = true;
+  /** VK allows a community token 20 calls a second; the account's reads keep to half of that, leaving room for sends. */
+  readonly readBudget: RequestBudget = { requests: 10, windowMs: 1_000 };
+
+  /** Messages come by long poll (VK holds the request until news): no wait. The wall is scanned every 15 s, less often while quiet. */
+  pacing(stream: string): StreamPacing {
+    return stream === 'messages' ? { minIntervalMs: 0, maxIntervalMs: 0 } : { minIntervalMs: 15_000, maxIntervalMs: 120_000 };
+  }
   private readonly apiUrl: string;
   private readonly token: string;
-  private readonly community: Community;
+  private readonly community: Community | null;
   private session: LongPollSession | null = null;
 
   constructor(
@@ -96,17 +107,23 @@ export class VkConnector implements Connector {
     const token = AccessToken.safeParse(config.token);
     // The zod message would quote the input: say what is wrong without it.
     if (!token.success) throw new RangeError('The VK access token is not valid: expected 20–512 letters, digits, dots, _ or -');
-    if (!(Number.isSafeInteger(config.groupId) && config.groupId > 0)) throw new RangeError('A VK community id is a positive integer');
+    if (config.groupId !== null && !(Number.isSafeInteger(config.groupId) && config.groupId > 0)) throw new RangeError('A VK community id is a positive integer');
     this.token = token.data;
     this.apiUrl = (config.apiUrl ?? VK_API).replace(/\/+$/, '');
-    this.community = { groupId: config.groupId };
+    this.community = config.groupId === null ? null : { groupId: config.groupId };
+  }
+
+  /** The community every call but verify() is about; a connector that has only checked a token has none. */
+  private group(): Community {
+    if (this.community === null) throw new Error('VkConnector: the community is not known until verify() has named it');
+    return this.community;
   }
 
   /** The community the token belongs to; a token of another community is refused as unauthorized for this account. */
   async verify(signal: AbortSignal): Promise<AccountIdentity> {
     const { groups } = parseOr(WireGroupsById, await this.call('groups.getById', {}, signal), 'groups.getById');
     const group = groups[0]!;
-    if (group.id !== this.config.groupId) throw new PlatformError('unauthorized', `The token belongs to community ${group.id}, not to ${this.config.groupId}`);
+    if (this.config.groupId !== null && group.id !== this.config.groupId) throw new PlatformError('unauthorized', `The token belongs to community ${group.id}, not to ${this.config.groupId}`);
     return { platformAccountId: String(group.id), displayName: group.name };
   }
 
@@ -137,7 +154,7 @@ export class VkConnector implements Connector {
     const params = {
       owner_id: thread.ownerId,
       post_id: thread.postId,
-      from_group: this.config.groupId,
+      from_group: this.group().groupId,
       message: request.text,
       reply_to_comment: thread.commentId,
       guid: guidFor(request.idempotencyKey),
@@ -160,7 +177,7 @@ export class VkConnector implements Connector {
       const wait = cursor === null ? 0 : (this.config.longPollSeconds ?? DEFAULT_LONG_POLL_S);
       const answer = await this.check(session, ts, wait, signal);
       if ('updates' in answer) {
-        const { items, quarantined } = mapEvents(answer.updates, this.community);
+        const { items, quarantined } = mapEvents(answer.updates, this.group());
         return { items, quarantined, cursor: answer.ts, hasMore: false, remaining: null };
       }
       // failed 1: go on from the ts given, at once (hasMore), so the scheduler commits it.
@@ -172,7 +189,7 @@ export class VkConnector implements Connector {
   }
 
   private async newSession(signal: AbortSignal): Promise<LongPollSession & { ts: string }> {
-    const server = parseOr(WireLongPollServer, await this.call('groups.getLongPollServer', { group_id: this.config.groupId }, signal), 'groups.getLongPollServer');
+    const server = parseOr(WireLongPollServer, await this.call('groups.getLongPollServer', { group_id: this.group().groupId }, signal), 'groups.getLongPollServer');
     this.session = { server: server.server, key: server.key };
     return server;
   }
@@ -197,7 +214,7 @@ export class VkConnector implements Connector {
     if (cursor !== null && !/^\d{1,12}$/.test(cursor)) throw new PlatformError('cursor_invalid', 'The stored VK wall watermark is not a number');
     const window: ScanWindow =
       cursor === null ? { since: Math.floor((this.now() - (this.config.backfillDays ?? 14) * DAY_MS) / 1000), firstScan: true } : { since: Number(cursor), firstScan: false };
-    const posts = parseOr(WireItems, await this.call('wall.get', { owner_id: -this.config.groupId, count: this.config.postsPerScan ?? 20 }, signal), 'wall.get');
+    const posts = parseOr(WireItems, await this.call('wall.get', { owner_id: -this.group().groupId, count: this.config.postsPerScan ?? 20 }, signal), 'wall.get');
     const items = new Map<string, InboundItem>();
     const quarantined = new Map<string, QuarantinedPayload>();
     let watermark = window.since;
@@ -230,12 +247,12 @@ export class VkConnector implements Connector {
     const base: Params = { owner_id: post.owner_id, post_id: post.id, sort: 'desc', count: COMMENT_PAGE };
     for (let page = 0; page < MAX_COMMENT_PAGES; page++) {
       const answer = parseOr(WireItems, await this.call('wall.getComments', { ...base, offset: page * COMMENT_PAGE, thread_items_count: THREAD_ITEMS }, signal), 'wall.getComments');
-      out.push(mapComments(answer.items, post, this.community, window));
+      out.push(mapComments(answer.items, post, this.group(), window));
       for (const top of answer.items) {
         const longThread = threadTail(top);
         if (longThread === null) continue;
         const replies = parseOr(WireItems, await this.call('wall.getComments', { ...base, comment_id: longThread }, signal), 'wall.getComments');
-        out.push(mapComments(replies.items, post, this.community, window));
+        out.push(mapComments(replies.items, post, this.group(), window));
       }
       if ((page + 1) * COMMENT_PAGE >= answer.count || answer.items.length === 0) break;
     }

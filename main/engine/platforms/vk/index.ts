@@ -9,7 +9,8 @@ export { VkConnector, type VkConfig, type VkStream } from './client';
  */
 export const VkAccountConfig = z
   .object({
-    groupId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    /** Only where the account row does not carry it: the community id is learnt from the token when the account is added. */
+    groupId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
     /** Only for the fake; VK's own by default. */
     apiUrl: z.url({ protocol: /^https?$/ }).optional(),
     /** VK holds a long poll for at most 90 s. */
@@ -26,10 +27,11 @@ export type VkAccountConfig = z.infer<typeof VkAccountConfig>;
  * not parse is refused with what is wrong (it names fields, never values); a
  * malformed token is refused without quoting it.
  */
-export function vkConnector(accountConfig: unknown, token: string): VkConnector {
+export function vkConnector(accountConfig: unknown, token: string, communityId: string | null = null): VkConnector {
   const config = VkAccountConfig.safeParse(accountConfig);
   if (!config.success) {
     throw new RangeError(`This VK account's settings are not valid: ${config.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.code}`).join('; ')}`);
   }
-  return new VkConnector({ ...config.data, token });
+  const known = communityId === null ? undefined : Number(communityId);
+  return new VkConnector({ ...config.data, groupId: config.data.groupId ?? known ?? null, token });
 }

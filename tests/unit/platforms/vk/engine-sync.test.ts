@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VkConnector } from '../../../../main/engine/platforms/vk/client';
-import { newDataDir, startEngine } from '../../helpers/engine';
+import { fastPaced, newDataDir, startEngine } from '../../helpers/engine';
 import { ANNA, GROUP, HOUR, PIOTR, setup } from './harness';
 
 /**
@@ -14,7 +14,7 @@ describe('VK in the engine', () => {
     const post = vk.community.addPost('Осенний купаж', Math.floor((Date.now() - HOUR) / 1000));
     vk.community.addComment(post, PIOTR, 'А в Гданьске будет?');
     // Short enough that the hung send gives up soon; long enough for any loopback answer on a busy machine.
-    const connector = new VkConnector({ apiUrl: vk.url, groupId: GROUP.id, token: vk.token, longPollSeconds: 1, requestTimeoutMs: 1_500 });
+    const connector = fastPaced(new VkConnector({ apiUrl: vk.url, groupId: GROUP.id, token: vk.token, longPollSeconds: 1, requestTimeoutMs: 1_500 }));
     const run = startEngine(newDataDir(), { demoSandboxUrl: 'http://127.0.0.1:9', connectorFor: () => connector });
     const db = run.engine.db;
     const count = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;
@@ -53,7 +53,7 @@ describe('VK in the engine', () => {
 
   it('recognises the long poll’s message_reply echo of a sent reply instead of storing it twice', async () => {
     const { vk } = await setup({ now: Date.now });
-    const connector = new VkConnector({ apiUrl: vk.url, groupId: GROUP.id, token: vk.token, longPollSeconds: 1 });
+    const connector = fastPaced(new VkConnector({ apiUrl: vk.url, groupId: GROUP.id, token: vk.token, longPollSeconds: 1 }));
     const run = startEngine(newDataDir(), { demoSandboxUrl: 'http://127.0.0.1:9', connectorFor: () => connector });
     const count = (sql: string) => run.engine.db.prepare(sql).pluck().get() as number;
     await expect.poll(() => vk.calls('groups.getLongPollServer'), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
