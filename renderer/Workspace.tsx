@@ -123,6 +123,8 @@ export function Workspace() {
         return showOverlay('help');
       case 'accounts':
         return showOverlay('accounts');
+      case 'diagnostics':
+        return showOverlay('diagnostics');
     }
   };
 

@@ -33,6 +33,8 @@ import {
   Message,
   SearchHit,
   SyncProgress,
+  StreamHealth,
+  QuarantinedItem,
   Timestamp,
   UndoWindowMs,
   View,
@@ -194,6 +196,11 @@ export const calls = {
     z.object({ imported: z.number().int().nonnegative() }),
   ),
   'canned.export': call(z.object({ format: z.enum(['json', 'csv']) }).strict(), z.object({ content: z.string() })),
+  /** What the sync is doing per account stream, and the newest platform payloads that did not parse (quarantined, never lost). */
+  'diagnostics.get': call(
+    z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    z.object({ streams: z.array(StreamHealth), quarantine: z.object({ total: z.number().int().nonnegative(), items: z.array(QuarantinedItem) }) }),
+  ),
   /**
    * The accounts screen. `keychain` says whether tokens can be stored at all (adding is refused
    * while it cannot); `platforms` are those this build can add with a token.

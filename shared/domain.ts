@@ -201,6 +201,39 @@ export type Conversation = z.infer<typeof Conversation>;
 export const Connectivity = z.enum(['online', 'offline', 'syncing']);
 export type Connectivity = z.infer<typeof Connectivity>;
 
+/** One account stream's sync, for the diagnostics view. */
+export const StreamHealth = z.object({
+  accountId: Id,
+  accountName: z.string(),
+  platform: Platform,
+  stream: z.string(),
+  /** Whether it has a position on the platform yet (false: the first backfill has not finished a page). */
+  positioned: z.boolean(),
+  failures: z.number().int().nonnegative(),
+  /** The next read waits until then (a back-off the platform asked for, or ours after failures). */
+  backoffUntil: Timestamp.nullable(),
+  lastSuccessAt: Timestamp.nullable(),
+  lastError: z.string().nullable(),
+});
+export type StreamHealth = z.infer<typeof StreamHealth>;
+
+/** A platform payload that did not parse, kept with its error; the payload is cut to a preview. */
+export const QuarantinedItem = z.object({
+  id: z.number().int(),
+  accountName: z.string(),
+  platform: Platform,
+  stream: z.string(),
+  error: z.string(),
+  payload: z.string(),
+  /** The stored payload's length: more than the preview when it was cut. */
+  payloadLength: z.number().int().nonnegative(),
+  receivedAt: Timestamp,
+});
+export type QuarantinedItem = z.infer<typeof QuarantinedItem>;
+
+/** How much of a quarantined payload the diagnostics view shows. */
+export const QUARANTINE_PREVIEW_CHARS = 2_000;
+
 export const SyncProgress = z.object({
   accountId: Id,
   fetched: z.number().int().nonnegative(),

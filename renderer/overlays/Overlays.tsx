@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import type { ActionId } from '../../shared/keymap';
 import { CannedLibrary } from '../canned/CannedLibrary';
 import { AccountsDialog } from '../accounts/AccountsDialog';
+import { DiagnosticsDialog } from '../diagnostics/DiagnosticsDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useKeymapFromSettings } from '../settings/useKeymapFromSettings';
 import { HelpOverlay } from './help/HelpOverlay';
@@ -16,7 +17,7 @@ export interface OverlaysProps {
 }
 
 /**
- * Whichever overlay is open (palette, help, search, settings, the canned library, accounts), drawn over the
+ * Whichever overlay is open (palette, help, search, settings, the canned library, accounts, diagnostics), drawn over the
  * workspace. Mounted for the life of the window, it also keeps the keys in
  * force in step with the saved settings.
  */
@@ -36,6 +37,8 @@ export function Overlays({ onRunAction, onOpenConversation }: OverlaysProps) {
       return <CannedLibrary />;
     case 'accounts':
       return <AccountsDialog />;
+    case 'diagnostics':
+      return <DiagnosticsDialog />;
     case null:
       return null;
   }

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 
-export type OverlayKind = 'palette' | 'help' | 'search' | 'settings' | 'canned' | 'accounts';
+export type OverlayKind = 'palette' | 'help' | 'search' | 'settings' | 'canned' | 'accounts' | 'diagnostics';
 
 export interface OverlayState {
   /** At most one overlay at a time: opening another replaces it. */

@@ -1,6 +1,7 @@
 import type { Client } from '../../shared/rpc';
 import { createCannedLibraryStore, type CannedLibraryStore } from '../canned/cannedLibraryStore';
 import { createAccountsStore, type AccountsStore } from '../accounts/accountsStore';
+import { createDiagnosticsStore, type DiagnosticsStore } from '../diagnostics/diagnosticsStore';
 import { createComposerStore, type ComposerStore } from '../composer/composerStore';
 import { createConversationStore, type ConversationStore } from '../conversation/conversationStore';
 import { createSettingsStore, type SettingsStore } from '../i18n/settingsStore';
@@ -23,6 +24,7 @@ export interface Session {
   search: SearchStore;
   canned: CannedLibraryStore;
   accounts: AccountsStore;
+  diagnostics: DiagnosticsStore;
   /** Subscribes to the engine and the link and reads the initial state; returns the unsubscribe. */
   start(): () => void;
   /** Told when the host asks to show a conversation (a desktop notification was clicked). */
@@ -43,6 +45,7 @@ export function createSession(client: Client, link: Link): Session {
   const canned = createCannedLibraryStore(client);
   const openListeners = new Set<(conversationId: string) => void>();
   const accounts = createAccountsStore(client);
+  const diagnostics = createDiagnosticsStore(client);
 
   return {
     triage,
@@ -53,6 +56,7 @@ export function createSession(client: Client, link: Link): Session {
     search,
     canned,
     accounts,
+    diagnostics,
     start() {
       let linkState = link.getState();
       const unsubscribe = [

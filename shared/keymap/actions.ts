@@ -57,6 +57,7 @@ export const ACTIONS = {
   help: { scope: 'global' },
   undo: { scope: 'global' },
   accounts: { scope: 'global' },
+  diagnostics: { scope: 'global' },
 } as const satisfies Record<string, ActionDef>;
 
 export type ActionId = keyof typeof ACTIONS;

@@ -48,4 +48,5 @@ export const DEFAULT_KEYMAP = {
   help: ['?'],
   undo: ['Mod+Z'],
   accounts: ['Mod+Shift+A'],
+  diagnostics: ['g d'],
 } as const satisfies Record<ActionId, readonly [string, ...string[]]>;

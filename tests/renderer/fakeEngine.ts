@@ -7,6 +7,8 @@ import {
   type AccountStatus,
   type Agent,
   type CannedReply,
+  type QuarantinedItem,
+  type StreamHealth,
   type Connectivity,
   type Conversation,
   type ConversationAction,
@@ -160,6 +162,9 @@ export interface FakeEngine {
   /** Sets the sendAt of the replies reply.send answers with; settings.update changes it. */
   undoWindowMs: number;
   cannedRepeatLimit: number;
+  /** What diagnostics.get reports. */
+  streams: StreamHealth[];
+  quarantined: QuarantinedItem[];
   /** The accounts screen's accounts, as accounts.list answers. */
   accounts: AccountDetails[];
   keychain: { available: boolean; problem: string | null };
@@ -386,6 +391,10 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     }),
     'canned.export': guarded('canned.export', ({ format }: CallParsedInput<'canned.export'>) => ({ content: writeCannedFile(format, engine.canned) })),
     // Accounts: a keychain that may be missing, and a platform that accepts the tokens in acceptedTokens.
+    'diagnostics.get': guarded('diagnostics.get', ({ limit }: CallParsedInput<'diagnostics.get'>) => ({
+      streams: engine.streams,
+      quarantine: { total: engine.quarantined.length, items: engine.quarantined.slice(0, limit) },
+    })),
     'accounts.list': guarded('accounts.list', () => ({ accounts: engine.accounts.map((a) => ({ ...a })), keychain: engine.keychain, platforms: ['telegram' as const] })),
     'accounts.add': guarded('accounts.add', ({ platform, token }: CallParsedInput<'accounts.add'>) => {
       if (!engine.keychain.available) throw new RpcError('refused', `Tokens cannot be stored safely on this computer, so no account can be connected: ${engine.keychain.problem}`);
@@ -460,6 +469,8 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     searchHits: [],
     findings: [],
     canned: [],
+    streams: [],
+    quarantined: [],
     calls: [],
     connectivity: 'online',
     language: null,

@@ -4,6 +4,7 @@ import { composerHandlers } from './composer';
 import { cannedHandlers } from './canned';
 import { checksHandlers } from './checks';
 import type { CallContext, HandlerDeps } from './context';
+import { diagnosticsHandlers } from './diagnostics';
 import { directoryHandlers } from './directory';
 import { inboxHandlers } from './inbox';
 import { settingsHandlers } from './settings';
@@ -26,5 +27,6 @@ export function createHandlers(deps: HandlerDeps): Handlers<CallContext> {
     ...settingsHandlers(deps),
     ...cannedHandlers(deps),
     ...accountsHandlers(deps),
+    ...diagnosticsHandlers(deps),
   };
 }

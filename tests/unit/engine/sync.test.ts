@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Connector, UpdatesPage } from '../../../main/engine/platforms/types';
 import { mapItems } from '../../../main/engine/platforms/sandbox/mapper';
+import { QUARANTINE_PREVIEW_CHARS } from '../../../shared/domain';
 import { newDataDir, sandbox, startEngine, waitForConversations } from '../helpers/engine';
 
 function messageCount(run: ReturnType<typeof startEngine>): number {
@@ -108,5 +109,14 @@ describe('sync', () => {
     await expect.poll(() => messageCount(run), { timeout: 10_000 }).toBe(1);
     expect(run.engine.db.prepare('SELECT count(*) FROM quarantine').pluck().get()).toBe(4);
     expect(run.engine.db.prepare('SELECT cursor FROM sync_state').pluck().get()).toBe('c1');
+
+    // The diagnostics view shows them, newest first, each with its reason and a preview cut to what the screen needs.
+    const { streams, quarantine } = await run.client.call('diagnostics.get', { limit: 3 });
+    expect(streams).toMatchObject([{ stream: 'updates', platform: 'sandbox', positioned: true, failures: 0, lastError: null }]);
+    expect(quarantine.total).toBe(4);
+    expect(quarantine.items.map((item) => item.payloadLength > item.payload.length)).toEqual([true, false, false]);
+    expect(quarantine.items[0]).toMatchObject({ stream: 'updates', payload: expect.stringMatching(/^\{"id":"m4"/) });
+    expect(quarantine.items[0]!.payload.length).toBe(QUARANTINE_PREVIEW_CHARS);
+    expect(quarantine.items[2]!.error).toMatch(/thread/);
   });
 });
