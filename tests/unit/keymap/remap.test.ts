@@ -107,8 +107,9 @@ describe('conflicts are refused', () => {
 
   it('a key that begins a sequence, either way round', () => {
     const conflicts = conflictsOf({ tag: 'g' });
-    // One for each `g` sequence: the six views and the canned library.
-    expect(conflicts).toHaveLength(7);
+    // One for each `g` sequence: the six views, the canned library and diagnostics.
+    expect(conflicts).toHaveLength(8);
+    expect(conflicts).toContainEqual({ kind: 'prefix', chord: 'KeyG', sequence: 'KeyG KeyD', actions: ['tag', 'diagnostics'] });
     expect(conflicts).toContainEqual({ kind: 'prefix', chord: 'KeyG', sequence: 'KeyG KeyR', actions: ['tag', 'cannedLibrary'] });
     expect(conflicts).toContainEqual({ kind: 'prefix', chord: 'KeyG', sequence: 'KeyG KeyI', actions: ['tag', 'goto.needsReply'] });
     expect(conflictsOf({ tag: 'e i' })).toEqual([{ kind: 'prefix', chord: 'KeyE', sequence: 'KeyE KeyI', actions: ['close', 'tag'] }]);
@@ -144,6 +145,6 @@ describe('conflicts are refused', () => {
 
   it('all at once, so the settings screen can show every problem', () => {
     const kinds = conflictsOf({ tag: 'e', assign: 'g', close: ['Mod+C'], send: 'Ctrl+Alt+Enter', help: 'F99' }).map((conflict) => conflict.kind);
-    expect(kinds.sort()).toEqual(['invalid', 'prefix', 'prefix', 'prefix', 'prefix', 'prefix', 'prefix', 'prefix', 'reserved', 'reserved']);
+    expect(kinds.sort()).toEqual(['invalid', 'prefix', 'prefix', 'prefix', 'prefix', 'prefix', 'prefix', 'prefix', 'prefix', 'reserved', 'reserved']);
   });
 });
