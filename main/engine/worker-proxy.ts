@@ -1,5 +1,6 @@
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { callIdOf, RpcError, type EngineEndpoint, type EventFrame, type ResultFrame } from '../../shared/rpc';
+import { keepKeytarLoaded } from './secrets/keytar-store';
 import type { SecretStore } from './secrets/secret-store';
 import { serveSecretStore } from './secrets/serve-store';
 import type { FromWorker, ToWorker, WorkerData, WorkerOptions } from './worker-protocol';
@@ -37,7 +38,8 @@ export interface EngineHostServices {
  * Starts the engine in a worker thread and gives hosts an EngineEndpoint for
  * it. Hosts stay thin: they forward frames and never see the database.
  */
-export function startEngineThread(workerFile: string, options: WorkerOptions, services: EngineHostServices = {}): Promise<EngineThread> {
+export async function startEngineThread(workerFile: string, options: WorkerOptions, services: EngineHostServices = {}): Promise<EngineThread> {
+  await keepKeytarLoaded();
   // A port of its own, so secret traffic never mixes with the contract's frames.
   const { secretFallback } = services;
   const secrets = secretFallback ? new MessageChannel() : undefined;
