@@ -1,4 +1,4 @@
-import { app, BrowserWindow, clipboard, dialog, globalShortcut, Menu, screen, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, globalShortcut, Menu, safeStorage, screen, shell } from 'electron';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ import { askPagesToOpen, bridgeIpc } from './ipc-bridge';
 import { notificationMenu } from './notification-menu';
 import { showNotices } from './notifier';
 import { QueueWatch } from './queue-watch';
+import { SafeStorageSecretStore } from './safe-storage-store';
 import { createTrayBadge, type TrayBadge } from './tray-badge';
 import { electronUpdater } from './update/electron-updater-adapter';
 import { UpdateFlow, type UpdateState } from './update/update-flow';
@@ -79,6 +80,7 @@ let shutdown: Promise<void> | undefined;
 let shutdownDone = false;
 let demoSandboxUrl: string | undefined;
 let bridge: ReturnType<typeof bridgeIpc> | undefined;
+let secretFallback: SafeStorageSecretStore | undefined;
 
 const supervisor = new EngineSupervisor({
   start: async () => {
@@ -88,7 +90,11 @@ const supervisor = new EngineSupervisor({
       process.stderr.write(`Sandbox platform (demo) at ${sandbox.url}\n`); // as the browser host says it: tests and curious users poke it
     }
     demoSandboxUrl ??= sandbox?.url;
-    return startEngineThread(join(__dirname, 'engine-worker.cjs'), { dataDir, demoSandboxUrl, pollIntervalMs: demo ? 2_000 : undefined, logDir, debugLogging: settings.debugLogging });
+    return startEngineThread(
+      join(__dirname, 'engine-worker.cjs'),
+      { dataDir, demoSandboxUrl, pollIntervalMs: demo ? 2_000 : undefined, logDir, debugLogging: settings.debugLogging },
+      { secretFallback },
+    );
   },
   onStatus: (status) => onEngineStatus(status),
   log: log.asSink('error'),
@@ -98,6 +104,9 @@ const engine = createClient(memoryTransport(supervisor));
 async function start(): Promise<void> {
   await app.whenReady();
   t = createTranslator(pickLanguage([app.getLocale()]));
+  // Only now: before 'ready', safeStorage says encryption is unavailable (Linux). The file sits in
+  // this workspace's profile folder, on this machine, where the key that opens it lives too.
+  secretFallback = new SafeStorageSecretStore(safeStorage, join(profileDir, 'secrets.bin'));
   try {
     await supervisor.start();
   } catch (error) {

@@ -1,6 +1,9 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { callIdOf, RpcError, type EngineEndpoint, type EventFrame, type ResultFrame } from '../../shared/rpc';
-import type { FromWorker, ToWorker, WorkerOptions } from './worker-protocol';
+import { keepKeytarLoaded } from './secrets/keytar-store';
+import type { SecretStore } from './secrets/secret-store';
+import { serveSecretStore } from './secrets/serve-store';
+import type { FromWorker, ToWorker, WorkerData, WorkerOptions } from './worker-protocol';
 
 export interface EngineThread extends EngineEndpoint {
   /** Flushes and closes the database, then ends the thread. */
@@ -20,12 +23,29 @@ export class EngineStartError extends Error {
   }
 }
 
+/** What a host lends the engine from its own thread: objects, not data, so they stay here and are reached over a port. */
+export interface EngineHostServices {
+  /**
+   * Where tokens go when the OS keychain does not answer: the desktop app
+   * passes its safeStorage store, which only Electron's main process can use.
+   * The engine still prefers the keychain, and moves these secrets into it
+   * once it answers (chooseSecretStore).
+   */
+  secretFallback?: SecretStore;
+}
+
 /**
  * Starts the engine in a worker thread and gives hosts an EngineEndpoint for
  * it. Hosts stay thin: they forward frames and never see the database.
  */
-export function startEngineThread(workerFile: string, options: WorkerOptions): Promise<EngineThread> {
-  const worker = new Worker(workerFile, { workerData: options });
+export async function startEngineThread(workerFile: string, options: WorkerOptions, services: EngineHostServices = {}): Promise<EngineThread> {
+  await keepKeytarLoaded();
+  // A port of its own, so secret traffic never mixes with the contract's frames.
+  const { secretFallback } = services;
+  const secrets = secretFallback ? new MessageChannel() : undefined;
+  const workerData: WorkerData = { ...options, secretFallbackPort: secrets?.port2 };
+  const worker = new Worker(workerFile, { workerData, transferList: secrets ? [secrets.port2] : [] });
+  if (secrets) serveSecretStore(secrets.port1, secretFallback!);
   const pending = new Map<number, (frame: ResultFrame) => void>();
   const listeners = new Set<(frame: EventFrame) => void>();
   const exitListeners = new Set<(code: number) => void>();
@@ -59,6 +79,7 @@ export function startEngineThread(workerFile: string, options: WorkerOptions): P
       if (!ready) reject(error);
     });
     worker.on('exit', (code) => {
+      secrets?.port1.close();
       for (const [token, settle] of pending) {
         pending.delete(token);
         settle({ t: 'result', id: 0, ok: false, error: new RpcError('unavailable', 'The engine stopped').toBody() });

@@ -2,9 +2,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DatabaseOpenError } from './db/errors';
 import { Engine } from './engine';
 import { LogFile } from './support/log-file';
-import { chooseSecretStore } from './secrets/choose-store';
+import { chooseSecretStore, type SecretStoreChoice } from './secrets/choose-store';
+import { ForwardedSecretStore } from './secrets/forwarded-store';
 import { workspaceSecretService } from './secrets/workspace-service';
-import type { FromWorker, ToWorker, WorkerOptions } from './worker-protocol';
+import type { FromWorker, ToWorker, WorkerData } from './worker-protocol';
 
 /**
  * Entry point of the engine thread. better-sqlite3 is synchronous: running it
@@ -13,7 +14,7 @@ import type { FromWorker, ToWorker, WorkerOptions } from './worker-protocol';
 const port = parentPort;
 if (!port) throw new Error('engine worker must run in a worker thread');
 const post = (message: FromWorker) => port.postMessage(message);
-const options = workerData as WorkerOptions;
+const { secretFallbackPort, ...options } = workerData as WorkerData;
 const logFile = options.logDir ? new LogFile({ dir: options.logDir, name: 'engine', debug: options.debugLogging }) : undefined;
 const log = logFile ? logFile.asSink('warn') : undefined;
 
@@ -28,11 +29,15 @@ for (const kind of ['uncaughtException', 'unhandledRejection'] as const) {
 
 let engine: Engine;
 try {
-  // Tokens go to the OS keychain, asked from this thread (keytar works in a worker). There is no
-  // fallback yet: where no keychain answers, the accounts screen says so and refuses to add
-  // accounts. Electron's safeStorage fallback (main/electron/safe-storage-store.ts) lives in the
-  // main process; using it here needs a SecretStore that forwards over the worker's port.
-  const secrets = chooseSecretStore({ service: workspaceSecretService(options.dataDir) }).then((choice) => choice.store);
+  // Tokens go to the OS keychain, asked from this thread (keytar works in a worker). Where it does
+  // not answer, they go to the host's fallback if it offers one (the desktop app's safeStorage,
+  // reached over its own port); without one (the browser host) the accounts screen says why no
+  // account can be added.
+  const fallback = secretFallbackPort ? new ForwardedSecretStore(secretFallbackPort) : undefined;
+  const secrets = chooseSecretStore({ service: workspaceSecretService(options.dataDir), fallback }).then((choice) => {
+    logSecretChoice(choice);
+    return choice.store;
+  });
   engine = new Engine({ ...options, log, secrets });
 } catch (error) {
   const code = error instanceof DatabaseOpenError ? error.code : 'internal';
@@ -54,3 +59,10 @@ port.on('message', (message: ToWorker) => {
 });
 engine.start();
 post({ kind: 'ready' });
+
+/** For support: where this start keeps tokens and why (engine.log goes into Copy diagnostics). Keys and reasons only. */
+function logSecretChoice({ backend, migrated, problem }: SecretStoreChoice): void {
+  if (backend === 'fallback') log?.(`secrets: the OS keychain is not used, tokens go to the app's fallback store: ${problem?.message ?? 'no reason given'}`);
+  else if (problem) log?.(`secrets: tokens left in the app's fallback store could not be moved into the OS keychain: ${problem.message}`);
+  if (migrated.length > 0) log?.(`secrets: moved the tokens of ${migrated.join(', ')} from the app's fallback store into the OS keychain`);
+}

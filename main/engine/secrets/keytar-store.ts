@@ -19,6 +19,25 @@ export async function loadKeytar(): Promise<KeytarApi> {
   }
 }
 
+let kept: Promise<void> | undefined;
+
+/**
+ * Loads keytar once in the calling thread and keeps it for the life of the
+ * process. Hosts call it before they start an engine thread: each engine
+ * thread loads keytar for itself, and when the last thread holding it ends,
+ * the native module is unloaded with libsecret, whose GLib types stay
+ * registered; the next engine thread (a restart after a crash) then hangs
+ * inside its first keychain call. Held here, the library is never unloaded.
+ * A keytar that does not load is the engine thread's to report, not this.
+ */
+export function keepKeytarLoaded(): Promise<void> {
+  kept ??= loadKeytar().then(
+    () => undefined,
+    () => undefined,
+  );
+  return kept;
+}
+
 /**
  * Secrets in the OS keychain (macOS Keychain, Windows Credential Manager, the
  * Secret Service on Linux), one keychain "service" per workspace
