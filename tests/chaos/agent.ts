@@ -15,7 +15,8 @@ const GONE = Symbol('engine gone');
 const REFUSED = Symbol('refused');
 
 /** Pause between an agent's actions. */
-const THINK_MS = { min: 10, max: 150 };
+const THINK_MS = { min: 5, max: 100 };
+const MAX_CONCURRENT_SENDS = 3;
 
 /**
  * The agent script: queues replies to random conversations over the contract,
@@ -55,11 +56,15 @@ export class Agent {
     while (!signal.aborted) {
       const conversations = await this.call(() => client.call('inbox.list', { view: 'all', offset: 0, limit: 100 }));
       if (conversations === GONE || conversations === REFUSED) return;
-      const answered = this.replies.filter((reply) => reply.answered);
-      let reply: QueuedReply | undefined;
-      if (answered.length > 0 && this.rng.chance(0.1)) reply = this.rng.pick(answered);
-      else if (this.replies.length < this.maxReplies && conversations.items.length > 0) reply = this.newReply(this.rng.pick(conversations.items).id);
-      if (reply && !(await this.send(client, reply, afterSend))) return;
+      // Several sends at once, as from a few tabs or a quick typist: more replies are in flight when a kill lands.
+      const batch: QueuedReply[] = [];
+      for (let i = this.rng.int(1, MAX_CONCURRENT_SENDS); i > 0; i--) {
+        const answered = this.replies.filter((reply) => reply.answered);
+        if (answered.length > 0 && this.rng.chance(0.1)) batch.push(this.rng.pick(answered));
+        else if (this.replies.length < this.maxReplies && conversations.items.length > 0) batch.push(this.newReply(this.rng.pick(conversations.items).id));
+      }
+      const results = await Promise.all(batch.map((reply) => this.send(client, reply, afterSend)));
+      if (results.includes(false)) return;
       await sleep(this.rng.int(THINK_MS.min, THINK_MS.max), signal);
     }
   }

@@ -13,18 +13,18 @@ import { runTrial, type TrialResult } from './trial';
 const USAGE = 'usage: chaos --trials N [--seed S]';
 const MAX_TRIALS = 100_000;
 
-function positiveInteger(flag: string, value: string, max: number): number {
+function integer(flag: string, value: string, min: number, max: number): number {
   const number = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
-  if (!(number >= 1 && number <= max)) throw new Error(`--${flag} must be an integer from 1 to ${max}, got "${value}"`);
+  if (!(number >= min && number <= max)) throw new Error(`--${flag} must be an integer from ${min} to ${max}, got "${value}"`);
   return number;
 }
 
 function options(): { trials: number; seed: number } {
   const { values } = parseArgs({ options: { trials: { type: 'string' }, seed: { type: 'string' } }, strict: true, allowPositionals: false });
   if (values.trials === undefined) throw new Error('--trials is required');
-  const trials = positiveInteger('trials', values.trials, MAX_TRIALS);
+  const trials = integer('trials', values.trials, 1, MAX_TRIALS);
   // Without --seed a run picks one and prints it, so any failure can be replayed.
-  const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 32) : positiveInteger('seed', values.seed, 2 ** 32 - 1);
+  const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 32) : integer('seed', values.seed, 0, 2 ** 32 - 1);
   return { trials, seed };
 }
 

@@ -24,10 +24,10 @@ export const LIFE_LIMIT_MS = 4_000;
  * @param undoWindowMs the trial's undo window: a send starts this long after the reply is queued
  */
 export function planKill(rng: Rng, migrating: boolean, undoWindowMs: number): KillPlan {
-  if (migrating && rng.chance(0.6)) return { kind: 'startup', delayMs: rng.int(0, 60) };
+  if (migrating && rng.chance(0.6)) return { kind: 'startup', delayMs: rng.int(0, 40) };
   switch (rng.weighted({ send: 3, sync: 2, random: 2 })) {
     case 'send':
-      return { kind: 'send', afterSends: rng.int(1, 4), delayMs: rng.int(0, undoWindowMs + 80) };
+      return { kind: 'send', afterSends: rng.int(1, 8), delayMs: rng.int(0, undoWindowMs + 80) };
     case 'sync':
       return { kind: 'sync', burst: rng.int(150, 500), delayMs: rng.int(0, 30) };
     case 'random':

@@ -30,7 +30,9 @@ type KillCounts = Pick<TrialResult, 'kills' | 'killsBeforeReady' | 'killsBetween
 const SETTLE_LIMIT_MS = 60_000;
 const SETTLE_POLL_MS = 150;
 /** Replies per trial: enough to keep the outbox busy across every kill. */
-const MAX_REPLIES = 40;
+const MAX_REPLIES = 60;
+/** The last life works until the trial has at least this many replies (or its time is up). */
+const MIN_REPLIES = 3;
 /** Pause between two inbound bursts while the engine runs. */
 const INBOUND_GAP_MS = { min: 50, max: 400 };
 
@@ -165,7 +167,10 @@ async function finalLife(context: TrialContext): Promise<void> {
   }
   const busy = new AbortController();
   const work = busyWork(context, engine, busy.signal, () => {});
+  // Long enough for a few replies of its own, so no trial ends without replies to verify; bounded all the same.
   await sleep(context.rng.plan.int(300, 1_000), NEVER);
+  const until = Date.now() + LIFE_LIMIT_MS;
+  while (context.agent.queued.filter((reply) => reply.answered).length < MIN_REPLIES && Date.now() < until) await sleep(50, NEVER);
   busy.abort();
   await work;
   await clearFaults(context.sandbox.url);

@@ -118,10 +118,11 @@ export function verifyWorkspace(db: Database.Database, records: PlatformRecords,
       duplicated += copies.length - 1;
       problems.push(`reply ${reply.clientId} was published ${copies.length} times (keys ${copies.map((copy) => copy.idempotency_key).join(', ')})`);
     }
+    // The workspace must know the reply went out, under one of the ids it was published as (more than one is already counted).
     const local = byClientId.all(reply.clientId);
-    if (local.length !== 1 || local[0]!.state !== 'sent' || local[0]!.platformId !== copies[0]!.id) {
+    if (local.length !== 1 || local[0]!.state !== 'sent' || !copies.some((copy) => copy.id === local[0]!.platformId)) {
       lost++;
-      problems.push(`reply ${reply.clientId} is published as ${copies[0]!.id} but stored as ${JSON.stringify(local)}`);
+      problems.push(`reply ${reply.clientId} is published as ${copies.map((copy) => copy.id).join(', ')} but stored as ${JSON.stringify(local)}`);
     }
     if (!servedIds.has(copies[0]!.id)) problems.push(`published reply ${copies[0]!.id} is missing from the platform's own feed`);
   }
