@@ -27,6 +27,8 @@ export interface EngineProcess {
   /** True once the child has ended. */
   ended(): boolean;
   stderr(): string[];
+  /** Sees every line the engine logs, as it comes. */
+  onLog(listener: (line: string) => void): void;
 }
 
 /** Node's IPC channel as a contract transport: frames go out with `send`, come back as messages. */
@@ -54,7 +56,8 @@ function ipcTransport(child: ChildProcess): Transport {
 export function startEngineProcess(childFile: string, options: ChildOptions): EngineProcess {
   const child = fork(childFile, [JSON.stringify(options)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
   const lines: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => {
+  const log = createInterface({ input: child.stderr! });
+  log.on('line', (line) => {
     lines.push(line);
     if (lines.length > STDERR_LINES) lines.shift();
   });
@@ -107,5 +110,8 @@ export function startEngineProcess(childFile: string, options: ChildOptions): En
     },
     ended,
     stderr: () => [...lines],
+    onLog(listener) {
+      log.on('line', listener);
+    },
   };
 }

@@ -30,7 +30,7 @@ function options(): { trials: number; seed: number } {
 
 function describe(index: number, result: TrialResult): string {
   const status = result.problems.length === 0 ? 'ok' : `${result.problems.length} problem(s), workspace kept at ${result.dataDir}`;
-  return `chaos: trial ${index + 1}: ${result.kills} kill(s), ${result.queued} replies, ${result.inbound} inbound, ${result.resends} resend(s): ${status}`;
+  return `chaos: trial ${index + 1}: ${result.kills} kill(s), ${result.interruptedSends} send(s) interrupted, ${result.queued} replies, ${result.inbound} inbound, ${result.resends} resend(s): ${status}`;
 }
 
 async function main(): Promise<void> {
@@ -45,7 +45,21 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   process.stderr.write(`chaos: ${run.trials} trial(s), seed ${run.seed}\n`);
   const childFile = await buildEngineChild();
-  const total = { queued: 0, published: 0, lost: 0, duplicated: 0, integrity_errors: 0, inbound: 0, resends: 0, kills: 0, kills_before_ready: 0, kills_between_migrations: 0, problems: 0 };
+  const total = {
+    queued: 0,
+    published: 0,
+    lost: 0,
+    duplicated: 0,
+    integrity_errors: 0,
+    inbound: 0,
+    resends: 0,
+    kills: 0,
+    kills_by_plan: { startup: 0, send: 0, sync: 0, random: 0 },
+    kills_before_ready: 0,
+    kills_between_migrations: 0,
+    interrupted_sends: 0,
+    problems: 0,
+  };
   for (let index = 0; index < run.trials; index++) {
     const result = await runTrial(childFile, run.seed, index);
     total.queued += result.queued;
@@ -56,8 +70,10 @@ async function main(): Promise<void> {
     total.inbound += result.inbound;
     total.resends += result.resends;
     total.kills += result.kills;
+    for (const [kind, kills] of Object.entries(result.killsByPlan)) total.kills_by_plan[kind as keyof typeof total.kills_by_plan] += kills;
     total.kills_before_ready += result.killsBeforeReady;
     total.kills_between_migrations += result.killsBetweenMigrations;
+    total.interrupted_sends += result.interruptedSends;
     total.problems += result.problems.length;
     process.stderr.write(`${describe(index, result)}\n`);
     for (const problem of result.problems) process.stderr.write(`chaos:   ${problem}\n`);

@@ -12,7 +12,7 @@ import { Agent } from './agent';
 import { startEngineProcess, type EngineProcess } from './engine-process';
 import { clearFaults, injectFaults } from './faults';
 import { LIFE_LIMIT_MS, planKill, type KillPlan } from './kill-plan';
-import { integrityProblems, openReadOnly, readPlatformRecords, verifyWorkspace, type Findings } from './verify';
+import { inspectCopy, integrityProblems, openReadOnly, readPlatformRecords, verifyWorkspace, type Findings } from './verify';
 
 export interface TrialResult extends Findings {
   kills: number;
@@ -20,11 +20,18 @@ export interface TrialResult extends Findings {
   killsBeforeReady: number;
   /** Kills after which the file was at a version between the one it started at and the latest: mid-migration. */
   killsBetweenMigrations: number;
+  /** Kills by the moment they aimed at (kill-plan.ts). */
+  killsByPlan: Record<KillPlan['kind'], number>;
+  /** Replies the engine found mid-send when it started again after a kill (its own log says so). */
+  interruptedSends: number;
   /** The workspace, kept for a look when the trial found a problem. */
   dataDir: string | null;
 }
 
-type KillCounts = Pick<TrialResult, 'kills' | 'killsBeforeReady' | 'killsBetweenMigrations' | 'integrityErrors'>;
+type KillCounts = Pick<TrialResult, 'kills' | 'killsBeforeReady' | 'killsBetweenMigrations' | 'killsByPlan' | 'interruptedSends' | 'integrityErrors'>;
+
+/** The outbox's start-up line (outbox.ts, Outbox.start) when it found replies left `sending` by a crash. */
+const INTERRUPTED_SENDS = /^\[engine\] outbox: (\d+) interrupted send\(s\)/;
 
 /** How long the end of a trial may take to publish and sync everything once faults stop (a bound, not an assertion). */
 const SETTLE_LIMIT_MS = 60_000;
@@ -33,6 +40,8 @@ const SETTLE_POLL_MS = 150;
 const MAX_REPLIES = 60;
 /** The last life works until the trial has at least this many replies (or its time is up). */
 const MIN_REPLIES = 3;
+/** How long the last life may wait for those (faults can hold the first sync back for seconds). */
+const MIN_REPLIES_LIMIT_MS = 15_000;
 /** Pause between two inbound bursts while the engine runs. */
 const INBOUND_GAP_MS = { min: 50, max: 400 };
 
@@ -54,13 +63,7 @@ interface TrialContext {
 }
 
 function schemaVersion(dbFile: string): number {
-  const db = openReadOnly(dbFile);
-  if (!db) return 0;
-  try {
-    return db.pragma('user_version', { simple: true }) as number;
-  } finally {
-    db.close();
-  }
+  return inspectCopy(dbFile, (db) => db.pragma('user_version', { simple: true }) as number) ?? 0;
 }
 
 /** Customers keep writing while the agent works: a few new inbound items at random moments. */
@@ -71,13 +74,18 @@ async function emitInbound(sandbox: Sandbox, rng: Rng, signal: AbortSignal): Pro
   }
 }
 
-function start(context: TrialContext): EngineProcess {
-  return startEngineProcess(context.childFile, {
+function start(context: TrialContext, counts: KillCounts): EngineProcess {
+  const engine = startEngineProcess(context.childFile, {
     dataDir: context.dataDir,
     sandboxUrl: context.sandbox.url,
     pollIntervalMs: 100,
     undoWindowMs: context.undoWindowMs,
   });
+  engine.onLog((line) => {
+    const interrupted = INTERRUPTED_SENDS.exec(line);
+    if (interrupted) counts.interruptedSends += Number(interrupted[1]);
+  });
+  return engine;
 }
 
 /** The agent, the fault injector and the inbound stream, all running until `signal` aborts. */
@@ -122,7 +130,7 @@ function killMoment(context: TrialContext, engine: EngineProcess, plan: KillPlan
 async function killedLife(context: TrialContext, counts: KillCounts): Promise<void> {
   const versionBefore = schemaVersion(context.dbFile);
   const plan = planKill(context.rng.plan, versionBefore < LATEST_VERSION, context.undoWindowMs);
-  const engine = start(context);
+  const engine = start(context, counts);
   const lifeOver = new AbortController();
   let ready = false;
   void engine.ready.then(() => (ready = true), () => {});
@@ -139,25 +147,24 @@ async function killedLife(context: TrialContext, counts: KillCounts): Promise<vo
   lifeOver.abort();
   await work;
   counts.kills++;
+  counts.killsByPlan[plan.kind]++;
   if (!ready) counts.killsBeforeReady++;
 
-  const db = openReadOnly(context.dbFile);
-  if (!db) return; // killed before the file was created
-  try {
-    const found = integrityProblems(db).map((problem) => `after a ${plan.kind} kill: ${problem}`);
+  const found = inspectCopy(context.dbFile, (db) => {
+    const problems = integrityProblems(db);
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version < versionBefore || version > LATEST_VERSION) found.push(`after a ${plan.kind} kill: schema version ${version} (was ${versionBefore})`);
+    if (version < versionBefore || version > LATEST_VERSION) problems.push(`schema version ${version} (was ${versionBefore})`);
     if (version > versionBefore && version < LATEST_VERSION) counts.killsBetweenMigrations++;
-    counts.integrityErrors += found.length;
-    context.problems.push(...found);
-  } finally {
-    db.close();
-  }
+    return problems;
+  });
+  if (!found) return; // killed before the file was created
+  counts.integrityErrors += found.length;
+  context.problems.push(...found.map((problem) => `after a ${plan.kind} kill: ${problem}`));
 }
 
 /** The last life: work a little more, stop faults, let everything publish and sync, stop cleanly. */
-async function finalLife(context: TrialContext): Promise<void> {
-  const engine = start(context);
+async function finalLife(context: TrialContext, counts: KillCounts): Promise<void> {
+  const engine = start(context, counts);
   try {
     await engine.ready;
   } catch (error) {
@@ -169,7 +176,7 @@ async function finalLife(context: TrialContext): Promise<void> {
   const work = busyWork(context, engine, busy.signal, () => {});
   // Long enough for a few replies of its own, so no trial ends without replies to verify; bounded all the same.
   await sleep(context.rng.plan.int(300, 1_000), NEVER);
-  const until = Date.now() + LIFE_LIMIT_MS;
+  const until = Date.now() + MIN_REPLIES_LIMIT_MS;
   while (context.agent.queued.filter((reply) => reply.answered).length < MIN_REPLIES && Date.now() < until) await sleep(50, NEVER);
   busy.abort();
   await work;
@@ -222,21 +229,22 @@ export async function runTrial(childFile: string, seed: number, index: number): 
     rng,
     problems: [],
   };
-  const counts: KillCounts = { kills: 0, killsBeforeReady: 0, killsBetweenMigrations: 0, integrityErrors: 0 };
+  const counts: KillCounts = {
+    kills: 0,
+    killsBeforeReady: 0,
+    killsBetweenMigrations: 0,
+    killsByPlan: { startup: 0, send: 0, sync: 0, random: 0 },
+    interruptedSends: 0,
+    integrityErrors: 0,
+  };
   try {
     const lives = setup.int(2, 4);
     for (let life = 0; life < lives; life++) await killedLife(context, counts);
-    await finalLife(context);
+    await finalLife(context, counts);
     await clearFaults(sandbox.url);
     const records = await readPlatformRecords(sandbox.url);
-    const db = openReadOnly(dbFile);
-    if (!db) throw new Error('the workspace file is missing after the last clean stop');
-    let findings: Findings;
-    try {
-      findings = verifyWorkspace(db, records, context.agent.queued, true);
-    } finally {
-      db.close();
-    }
+    const findings = inspectCopy(dbFile, (db) => verifyWorkspace(db, records, context.agent.queued, true));
+    if (!findings) throw new Error('the workspace file is missing after the last clean stop');
     const problems = [...context.problems, ...context.agent.errors, ...findings.problems];
     const failed = problems.length > 0;
     if (!failed) rmSync(dataDir, { recursive: true, force: true });

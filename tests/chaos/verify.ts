@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { LATEST_VERSION } from '../../main/engine/db/migrations';
 import { WireItem, WirePublished, WireUpdatesPage } from '../../main/engine/platforms/sandbox/wire';
 import type { QueuedReply } from './agent';
@@ -62,8 +64,33 @@ export function integrityProblems(db: Database.Database): string[] {
   return [...integrity, ...foreignKeys];
 }
 
+/** A live workspace (the engine has it open, in WAL mode), for a look while it runs. */
 export function openReadOnly(file: string): Database.Database | null {
   return existsSync(file) ? new Database(file, { readonly: true, fileMustExist: true }) : null;
+}
+
+/**
+ * Runs `inspect` on a copy of a workspace left by a killed engine, with its
+ * journal or WAL: opening it replays or rolls back what the crash left, as the
+ * next start would, but on the copy — the workspace itself stays exactly as the
+ * kill left it for the engine to recover. Null when there is no file yet.
+ */
+export function inspectCopy<T>(file: string, inspect: (db: Database.Database) => T): T | null {
+  if (!existsSync(file)) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-chaos-copy-'));
+  try {
+    const copy = join(dir, basename(file));
+    copyFileSync(file, copy);
+    for (const suffix of ['-wal', '-journal']) if (existsSync(file + suffix)) copyFileSync(file + suffix, copy + suffix);
+    const db = new Database(copy, { fileMustExist: true });
+    try {
+      return inspect(db);
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
