@@ -12,7 +12,7 @@ import { Agent } from './agent';
 import { startEngineProcess, type EngineProcess } from './engine-process';
 import { clearFaults, injectFaults } from './faults';
 import { LIFE_LIMIT_MS, planKill, type KillPlan } from './kill-plan';
-import { inspectCopy, integrityProblems, openReadOnly, readPlatformRecords, verifyWorkspace, type Findings } from './verify';
+import { inspectCopy, inspectReadOnly, integrityProblems, readPlatformRecords, verifyWorkspace, type Findings } from './verify';
 
 export interface TrialResult extends Findings {
   kills: number;
@@ -186,15 +186,8 @@ async function finalLife(context: TrialContext, counts: KillCounts): Promise<voi
   const deadline = Date.now() + SETTLE_LIMIT_MS;
   while (Date.now() < deadline) {
     const records = await readPlatformRecords(context.sandbox.url);
-    const db = openReadOnly(context.dbFile)!;
-    const { lost } = (() => {
-      try {
-        return verifyWorkspace(db, records, context.agent.queued, false);
-      } finally {
-        db.close();
-      }
-    })();
-    if (lost === 0) break;
+    const findings = inspectReadOnly(context.dbFile, (db) => verifyWorkspace(db, records, context.agent.queued, false));
+    if (findings?.lost === 0) break;
     await sleep(SETTLE_POLL_MS, NEVER);
   }
   if (!(await engine.stop())) context.problems.push(`the engine did not stop cleanly: ${engine.stderr().join(' | ')}`);

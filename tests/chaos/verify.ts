@@ -64,9 +64,15 @@ export function integrityProblems(db: Database.Database): string[] {
   return [...integrity, ...foreignKeys];
 }
 
-/** A live workspace (the engine has it open, in WAL mode), for a look while it runs. */
-export function openReadOnly(file: string): Database.Database | null {
-  return existsSync(file) ? new Database(file, { readonly: true, fileMustExist: true }) : null;
+/** Runs `inspect` on a workspace read-only: one the engine has open (WAL lets a reader in) or closed cleanly. Null when there is no file. */
+export function inspectReadOnly<T>(file: string, inspect: (db: Database.Database) => T): T | null {
+  if (!existsSync(file)) return null;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return inspect(db);
+  } finally {
+    db.close();
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { WORKSPACE_FILE } from '../../../main/engine/engine';
 import type { QueuedReply } from '../../../tests/chaos/agent';
 import { replyText } from '../../../tests/chaos/reply-text';
-import { openReadOnly, readPlatformRecords, verifyWorkspace } from '../../../tests/chaos/verify';
+import { inspectReadOnly, readPlatformRecords, verifyWorkspace } from '../../../tests/chaos/verify';
 import { newDataDir, sandbox, startEngine, waitForConversations } from '../helpers/engine';
 
 /**
@@ -29,12 +29,8 @@ async function settledWorkspace() {
 }
 
 async function verdict(file: string, platformUrl: string, replies: QueuedReply[]) {
-  const db = openReadOnly(file)!;
-  try {
-    return verifyWorkspace(db, await readPlatformRecords(platformUrl), replies, true);
-  } finally {
-    db.close();
-  }
+  const records = await readPlatformRecords(platformUrl);
+  return inspectReadOnly(file, (db) => verifyWorkspace(db, records, replies, true))!;
 }
 
 function tamper(file: string, change: (db: Database.Database) => void): void {
