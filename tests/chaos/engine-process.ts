@@ -36,7 +36,8 @@ function ipcTransport(child: ChildProcess): Transport {
   return {
     send(frame) {
       if (!child.connected) throw new Error('The engine process is not running');
-      child.send({ kind: 'call', frame } satisfies ToChild);
+      // A kill can close the channel under a write (EPIPE). The call is failed when the child's exit is seen, like any call in flight.
+      child.send({ kind: 'call', frame } satisfies ToChild, () => {});
     },
     onFrame(listener) {
       const onMessage = (message: ToRunner) => {
@@ -62,6 +63,8 @@ export function startEngineProcess(childFile: string, options: ChildOptions): En
     if (lines.length > STDERR_LINES) lines.shift();
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Failing to spawn or to signal the child: kept with its log for the report; 'exit' still settles everything waiting.
+  child.on('error', (error) => lines.push(`[runner] ${error.message}`));
   const waitFor = (kind: 'opening' | 'ready') =>
     new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`engine child sent no "${kind}" in ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);

@@ -28,9 +28,9 @@ function options(): { trials: number; seed: number } {
   return { trials, seed };
 }
 
-function describe(index: number, result: TrialResult): string {
+function describe(index: number, result: TrialResult, seconds: number): string {
   const status = result.problems.length === 0 ? 'ok' : `${result.problems.length} problem(s), workspace kept at ${result.dataDir}`;
-  return `chaos: trial ${index + 1}: ${result.kills} kill(s), ${result.interruptedSends} send(s) interrupted, ${result.queued} replies, ${result.inbound} inbound, ${result.resends} resend(s): ${status}`;
+  return `chaos: trial ${index + 1}: ${result.kills} kill(s), ${result.interruptedSends} send(s) interrupted, ${result.queued} replies, ${result.inbound} inbound, ${result.resends} resend(s), ${seconds} s: ${status}`;
 }
 
 async function main(): Promise<void> {
@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     problems: 0,
   };
   for (let index = 0; index < run.trials; index++) {
+    const trialStartedAt = Date.now();
     const result = await runTrial(childFile, run.seed, index);
     total.queued += result.queued;
     total.published += result.published;
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     total.kills_between_migrations += result.killsBetweenMigrations;
     total.interrupted_sends += result.interruptedSends;
     total.problems += result.problems.length;
-    process.stderr.write(`${describe(index, result)}\n`);
+    process.stderr.write(`${describe(index, result, Math.round((Date.now() - trialStartedAt) / 100) / 10)}\n`);
     for (const problem of result.problems) process.stderr.write(`chaos:   ${problem}\n`);
   }
   const { queued, published, lost, duplicated, integrity_errors, ...rest } = total;
