@@ -28,6 +28,7 @@ const MAX_CONCURRENT_SENDS = 3;
  */
 export class Agent {
   private readonly replies: QueuedReply[] = [];
+  private made = 0;
   /** Calls the engine refused for a reason other than being gone: each one is a failure of the run. */
   readonly errors: string[] = [];
 
@@ -61,7 +62,7 @@ export class Agent {
       for (let i = this.rng.int(1, MAX_CONCURRENT_SENDS); i > 0; i--) {
         const answered = this.replies.filter((reply) => reply.answered);
         if (answered.length > 0 && this.rng.chance(0.1)) batch.push(this.rng.pick(answered));
-        else if (this.replies.length < this.maxReplies && conversations.items.length > 0) batch.push(this.newReply(this.rng.pick(conversations.items).id));
+        else if (this.made < this.maxReplies && conversations.items.length > 0) batch.push(this.newReply(this.rng.pick(conversations.items).id));
       }
       const results = await Promise.all(batch.map((reply) => this.send(client, reply, afterSend)));
       if (results.includes(false)) return;
@@ -76,7 +77,8 @@ export class Agent {
   }
 
   private newReply(conversationId: string): QueuedReply {
-    const index = this.replies.length;
+    // Counted apart from the list, which loses refused replies: a client id and a text are never given twice.
+    const index = this.made++;
     const reply = { clientId: `chaos-${index}`, conversationId, text: replyText(index), answered: false };
     this.replies.push(reply);
     return reply;
