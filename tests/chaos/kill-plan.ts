@@ -25,7 +25,7 @@ export const LIFE_LIMIT_MS = 4_000;
  */
 export function planKill(rng: Rng, migrating: boolean, undoWindowMs: number): KillPlan {
   if (migrating && rng.chance(0.6)) return { kind: 'startup', delayMs: rng.int(0, 40) };
-  switch (rng.weighted({ send: 3, sync: 2, random: 2 })) {
+  switch (rng.weighted({ send: 4, sync: 2, random: 1 })) {
     case 'send':
       return { kind: 'send', afterSends: rng.int(1, 8), delayMs: rng.int(0, undoWindowMs + 80) };
     case 'sync':
