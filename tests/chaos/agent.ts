@@ -1,0 +1,115 @@
+import type { Rng } from '../../main/engine/platforms/sandbox/fake/prng';
+import { RpcError, type Client } from '../../shared/rpc';
+import { sleep } from '../../main/engine/support/sleep';
+import { DISTINCT_REPLY_TEXTS, replyText } from './reply-text';
+
+export interface QueuedReply {
+  clientId: string;
+  conversationId: string;
+  text: string;
+  /** The engine answered reply.send for it: the reply is queued for certain. */
+  answered: boolean;
+}
+
+const GONE = Symbol('engine gone');
+const REFUSED = Symbol('refused');
+
+/** Pause between an agent's actions. */
+const THINK_MS = { min: 5, max: 100 };
+const MAX_CONCURRENT_SENDS = 3;
+
+/**
+ * The agent script: queues replies to random conversations over the contract,
+ * as the composer does. Each reply's client id is made and remembered before
+ * the call, so a call whose answer was lost with the engine is made again,
+ * unchanged, once the engine is back — the engine makes that idempotent, and
+ * the verifier checks it did. Now and then it repeats a call that was
+ * answered, as a double-pressed send key would.
+ */
+export class Agent {
+  private readonly replies: QueuedReply[] = [];
+  private made = 0;
+  /** Calls the engine refused for a reason other than being gone: each one is a failure of the run. */
+  readonly errors: string[] = [];
+
+  constructor(
+    private readonly rng: Rng,
+    private readonly maxReplies: number,
+  ) {
+    if (maxReplies > DISTINCT_REPLY_TEXTS) throw new RangeError(`at most ${DISTINCT_REPLY_TEXTS} replies per trial`);
+  }
+
+  get queued(): readonly QueuedReply[] {
+    return this.replies;
+  }
+
+  /** Replies whose reply.send has not been answered yet. */
+  get unanswered(): QueuedReply[] {
+    return this.replies.filter((reply) => !reply.answered);
+  }
+
+  /**
+   * Works until `signal` aborts or the engine goes away. `afterSend` is told
+   * of every answered reply.send: the kill plan likes that moment.
+   */
+  async work(client: Client, signal: AbortSignal, afterSend: () => void): Promise<void> {
+    if (!(await this.retryUnanswered(client, afterSend))) return;
+    while (!signal.aborted) {
+      const conversations = await this.call(() => client.call('inbox.list', { view: 'all', offset: 0, limit: 100 }));
+      if (conversations === GONE || conversations === REFUSED) return;
+      // Several sends at once, as from a few tabs or a quick typist: more replies are in flight when a kill lands.
+      const batch: QueuedReply[] = [];
+      for (let i = this.rng.int(1, MAX_CONCURRENT_SENDS); i > 0; i--) {
+        const answered = this.replies.filter((reply) => reply.answered);
+        if (answered.length > 0 && this.rng.chance(0.1)) batch.push(this.rng.pick(answered));
+        else if (this.made < this.maxReplies && conversations.items.length > 0) batch.push(this.newReply(this.rng.pick(conversations.items).id));
+      }
+      const results = await Promise.all(batch.map((reply) => this.send(client, reply, afterSend)));
+      if (results.includes(false)) return;
+      await sleep(this.rng.int(THINK_MS.min, THINK_MS.max), signal);
+    }
+  }
+
+  /** Makes every unanswered call again; false if the engine went away meanwhile. */
+  async retryUnanswered(client: Client, afterSend: () => void): Promise<boolean> {
+    for (const reply of this.unanswered) if (!(await this.send(client, reply, afterSend))) return false;
+    return true;
+  }
+
+  private newReply(conversationId: string): QueuedReply {
+    // Counted apart from the list, which loses refused replies: a client id and a text are never given twice.
+    const index = this.made++;
+    const reply = { clientId: `chaos-${index}`, conversationId, text: replyText(index), answered: false };
+    this.replies.push(reply);
+    return reply;
+  }
+
+  private async send(client: Client, reply: QueuedReply, afterSend: () => void): Promise<boolean> {
+    const message = await this.call(() =>
+      client.call('reply.send', { conversationId: reply.conversationId, clientId: reply.clientId, body: reply.text, lang: 'en' }),
+    );
+    if (message === GONE) return false;
+    if (message === REFUSED) {
+      // Not queued, so not owed to the customer; the refusal itself already fails the run.
+      this.replies.splice(this.replies.indexOf(reply), 1);
+      return true;
+    }
+    if (message.clientId !== reply.clientId || message.body !== reply.text) {
+      this.errors.push(`reply.send for ${reply.clientId} answered with another message (${message.id})`);
+    }
+    reply.answered = true;
+    afterSend();
+    return true;
+  }
+
+  /** The call's answer; GONE when the engine went away (the caller stops), REFUSED (and recorded) for any other error. */
+  private async call<T>(run: () => Promise<T>): Promise<T | typeof GONE | typeof REFUSED> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof RpcError && error.code === 'unavailable') return GONE;
+      this.errors.push(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      return REFUSED;
+    }
+  }
+}

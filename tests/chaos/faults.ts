@@ -1,0 +1,50 @@
+import type { Rng } from '../../main/engine/platforms/sandbox/fake/prng';
+import { sleep } from '../../main/engine/support/sleep';
+import type { WireFaults } from '../../main/engine/platforms/sandbox/wire';
+
+/** Pause between two fault plans. */
+const FAULT_GAP_MS = { min: 80, max: 500 };
+
+/** One random fault plan in the sandbox's own control format (wire.ts, WireFaults). */
+export function randomFaults(rng: Rng): WireFaults {
+  const route = rng.pick(['any', 'updates', 'replies'] as const);
+  const count = rng.int(1, 3);
+  switch (rng.pick(['fail', 'rate_limit', 'drop', 'commit_then_fail', 'latency'] as const)) {
+    case 'fail':
+      return { route, fail: { status: rng.pick([500, 502, 503, 504]), count } };
+    case 'rate_limit':
+      return { route, rate_limit: { retry_after_s: rng.int(0, 1), count } };
+    case 'drop':
+      return { route, drop: { count } };
+    case 'commit_then_fail':
+      // Publishes, then answers 502: the ambiguous outcome exactly-once is about.
+      return { route: 'replies', commit_then_fail: { count } };
+    case 'latency':
+      return { route, latency_ms: rng.int(0, 250) };
+  }
+}
+
+async function control(sandboxUrl: string, method: 'POST' | 'DELETE', body?: WireFaults): Promise<void> {
+  const response = await fetch(`${sandboxUrl}/_sandbox/faults`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`sandbox refused the fault plan (${response.status}): ${await response.text()}`);
+}
+
+/** Queues random faults on the sandbox until `signal` aborts. */
+export async function injectFaults(sandboxUrl: string, rng: Rng, signal: AbortSignal): Promise<number> {
+  let plans = 0;
+  while (!signal.aborted) {
+    await control(sandboxUrl, 'POST', randomFaults(rng));
+    plans++;
+    await sleep(rng.int(FAULT_GAP_MS.min, FAULT_GAP_MS.max), signal);
+  }
+  return plans;
+}
+
+/** Clears queued faults and latency, so the end of a trial can settle. */
+export function clearFaults(sandboxUrl: string): Promise<void> {
+  return control(sandboxUrl, 'DELETE');
+}
