@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PlatformError } from '../types';
 import type { QuarantinedPayload } from '../types';
-import type { Mapped } from './mapper';
+import type { Mapped } from '../quarantine';
 
 /**
  * How a stream walks Graph: a list of parents (conversations, posts, media),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PlatformError } from '../types';
 import { compareIds } from './ids';
-import { itemId, type Mapped } from './mapper';
+import type { Mapped } from '../quarantine';
+import { itemId } from './mapper';
 import { Snowflake } from './wire';
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mapIgComments, mapMessages, mapPageComments, type Mapped } from '../../../../main/engine/platforms/meta/mapper';
+import type { Mapped } from '../../../../main/engine/platforms/quarantine';
+import { mapIgComments, mapMessages, mapPageComments } from '../../../../main/engine/platforms/meta/mapper';
 import { parseThreadId } from '../../../../main/engine/platforms/meta/threads';
 import { WireConversation } from '../../../../main/engine/platforms/meta/wire';
 import { instagramComments, instagramMessages, messengerMessages, pageComments } from '../../../fixtures/meta/graph';

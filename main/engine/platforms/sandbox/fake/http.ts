@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import { describeIssues } from '../../quarantine';
 
 /** Request bodies are small JSON documents; anything bigger is refused before it is buffered. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -20,11 +21,6 @@ export interface JsonResponse {
   status: number;
   body: unknown;
   headers?: Readonly<Record<string, string>>;
-}
-
-/** zod issues as one line: `text: Too small…; visibility: Invalid option…`. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(value)'}: ${issue.message}`).join('; ');
 }
 
 function tooLarge(): HttpError {

@@ -7,7 +7,8 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { FaultPlan, SandboxFaults, type FaultRoute } from './faults';
 import { Feed } from './feed';
 import { Seed, seedTag } from './generator';
-import { HttpError, describeIssues, errorResponse, readJson, sendJson, type JsonResponse } from './http';
+import { describeIssues } from '../../quarantine';
+import { HttpError, errorResponse, readJson, sendJson, type JsonResponse } from './http';
 import { ReplyLedger } from './replies';
 
 export interface SandboxOptions {
