@@ -185,7 +185,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         return sendJson(response, { status: 200, body: { published: ledger.published() } });
       case '/_sandbox/faults':
         allow(request, 'POST', 'DELETE');
-        if (request.method === 'POST') faults.add(await readJson(request, SandboxFaults));
+        if (request.method === 'POST') faults.addPlan(await readJson(request, SandboxFaults));
         else faults.clear();
         return sendJson(response, { status: 200, body: faults.describe() });
       case '/_sandbox/emit': {

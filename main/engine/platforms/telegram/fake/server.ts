@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { FaultQueue } from '../../fake-kit/fault-queue';
 import { FaultPlan, type FaultRoute } from '../../sandbox/fake/faults';
 import { HttpError, readBody, sendJson } from '../../sandbox/fake/http';
 import { WireFaults } from '../../sandbox/wire';
@@ -97,7 +98,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const bot: WireUser = { id: Number(token.split(':')[0]), is_bot: true, first_name: 'Northwind Support', username: 'northwind_support_bot' };
   const queue = new UpdateQueueWithChats(options.firstUpdateId ?? 500_000_000);
   const plan = new FaultPlan();
-  const malformed: { route: FakeTelegramFaults['route']; remaining: number }[] = [];
+  // Cut-short answers come after the work, so they queue apart from the plan's faults, which come before it.
+  const malformed = new FaultQueue<FaultRoute, { kind: 'malformed' }>(['updates', 'replies'], 'replies');
   const published: PublishedMessage[] = [];
   const blocked = new Set<number>();
   const migrated = new Map<number, number>();
@@ -112,13 +114,6 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       }, ms);
       delays.add(timer);
     });
-  }
-
-  function takeMalformed(route: FaultRoute): boolean {
-    const index = malformed.findIndex((entry) => entry.route === 'any' || entry.route === route);
-    if (index < 0) return false;
-    if (--malformed[index]!.remaining === 0) malformed.splice(index, 1);
-    return true;
   }
 
   async function getUpdates(params: unknown, response: ServerResponse): Promise<unknown> {
@@ -175,7 +170,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       request.socket.destroy();
       return;
     }
-    if (takeMalformed(route)) {
+    if (malformed.take(route)) {
       const body = JSON.stringify({ ok: true, result });
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(body.slice(0, Math.max(1, Math.floor(body.length / 2))));
@@ -239,8 +234,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     published: () => published.map((entry) => ({ ...entry })),
     faults(faults) {
       const parsed = FakeTelegramFaults.parse(faults);
-      plan.add(parsed);
-      if (parsed.malformed_json) malformed.push({ route: parsed.route, remaining: parsed.malformed_json.count });
+      plan.addPlan(parsed);
+      if (parsed.malformed_json) malformed.add({ kind: 'malformed' }, { route: parsed.route, count: parsed.malformed_json.count });
     },
     block: (chatId) => void blocked.add(chatId),
     migrate: (chatId, to) => void migrated.set(chatId, to),

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { FaultQueue } from '../../fake-kit/fault-queue';
 import { FaultPlan, type FaultRoute } from '../../sandbox/fake/faults';
 import { HttpError, readJson, sendJson } from '../../sandbox/fake/http';
 import { WireFaults } from '../../sandbox/wire';
@@ -85,7 +86,8 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
   const store = new XStore(me, now);
   const windows = new RateWindows({ ...DEFAULT_LIMITS, ...options.limits }, now);
   const plan = new FaultPlan();
-  let malformed: { route: FakeXFaults['route']; remaining: number }[] = [];
+  // Cut-short answers come after the work, so they queue apart from the plan's faults, which come before it.
+  const malformed = new FaultQueue<FaultRoute, { kind: 'malformed' }>(['updates', 'replies'], 'replies');
   let afterCommit: 'hang' | 'drop' | '503' = 'hang';
   const requests: FakeX['requests'] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -100,13 +102,6 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
       }, ms);
       timers.add(timer);
     });
-  }
-
-  function takeMalformed(route: FaultRoute): boolean {
-    const index = malformed.findIndex((entry) => entry.route === 'any' || entry.route === route);
-    if (index < 0) return false;
-    if (--malformed[index]!.remaining === 0) malformed.splice(index, 1);
-    return true;
   }
 
   function conversationOf(target: string): string {
@@ -203,7 +198,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
       // 'hang': the answer never comes; closing the fake ends the connection.
       return;
     }
-    if (takeMalformed(faultRoute)) {
+    if (malformed.take(faultRoute)) {
       const text = JSON.stringify(body);
       response.writeHead(200, { 'content-type': 'application/json', ...window.headers });
       response.end(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
@@ -239,13 +234,13 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
     requests,
     faults(faults) {
       const parsed = FakeXFaults.parse(faults);
-      plan.add(parsed);
-      if (parsed.malformed_json) malformed.push({ route: parsed.route, remaining: parsed.malformed_json.count });
+      plan.addPlan(parsed);
+      if (parsed.malformed_json) malformed.add({ kind: 'malformed' }, { route: parsed.route, count: parsed.malformed_json.count });
       if (parsed.after_commit) afterCommit = parsed.after_commit;
     },
     clearFaults() {
       plan.clear();
-      malformed = [];
+      malformed.clear();
       afterCommit = 'hang';
     },
     revokeToken() {
