@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback } from '../../fake-kit/loopback-server';
 import { z } from 'zod';
 import { WireReplyRequest, type WireItem, type WirePublished, type WireUpdatesPage } from '../wire';
 import { BRAND } from './brand';
@@ -85,17 +85,6 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const feed = new Feed({ seed, epoch, backfill, liveIntervalMs });
   const ledger = new ReplyLedger(seedTag(seed));
   const faults = new FaultPlan();
-  const delays = new Set<NodeJS.Timeout>();
-
-  function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        delays.delete(timer);
-        resolve();
-      }, ms);
-      delays.add(timer);
-    });
-  }
 
   function updates(url: URL): JsonResponse {
     feed.catchUp(now());
@@ -144,7 +133,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   async function underFaults(route: FaultRoute, request: IncomingMessage, response: ServerResponse, work: () => Promise<JsonResponse> | JsonResponse) {
     const fault = faults.take(route);
     const delay = faults.delayFor(route);
-    if (delay > 0) await sleep(delay);
+    if (delay > 0) await server.sleep(delay);
     switch (fault?.kind) {
       case 'drop':
         request.socket.destroy();
@@ -197,35 +186,18 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     throw new HttpError(404, 'not_found', `No route for ${path}.`);
   }
 
-  const server = createServer((request, response) => {
-    route(request, response).catch((error: unknown) => {
-      if (response.headersSent || response.destroyed) {
-        response.destroy();
-        return;
-      }
+  const server = await listenOnLoopback(
+    route,
+    (error, response) => {
       sendJson(response, errorResponse(error instanceof HttpError ? error : new HttpError(500, 'internal', 'Internal sandbox error.')));
-    });
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port: boundPort } = server.address() as AddressInfo;
+    },
+    port,
+  );
 
   return {
-    url: `http://127.0.0.1:${boundPort}`,
+    url: server.origin,
     published: () => ledger.published(),
     emit: (count) => feed.emit(EmitCount.parse(count), now()),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of delays) clearTimeout(timer);
-        delays.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => server.close(),
   };
 }

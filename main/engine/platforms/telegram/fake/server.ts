@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback } from '../../fake-kit/loopback-server';
 import { z } from 'zod';
 import { FaultQueue } from '../../fake-kit/fault-queue';
 import { FaultPlan, type FaultRoute } from '../../sandbox/fake/faults';
@@ -103,18 +103,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const published: PublishedMessage[] = [];
   const blocked = new Set<number>();
   const migrated = new Map<number, number>();
-  const delays = new Set<NodeJS.Timeout>();
   const callCounts = new Map<string, number>();
-
-  function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        delays.delete(timer);
-        resolve();
-      }, ms);
-      delays.add(timer);
-    });
-  }
 
   async function getUpdates(params: unknown, response: ServerResponse): Promise<unknown> {
     const { offset, limit, timeout, allowed_updates } = parse(WireGetUpdates, params);
@@ -155,7 +144,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   async function underFaults(route: FaultRoute, request: IncomingMessage, response: ServerResponse, work: () => Promise<unknown> | unknown): Promise<void> {
     const fault = plan.take(route);
     const delay = plan.delayFor(route);
-    if (delay > 0) await sleep(delay);
+    if (delay > 0) await server.sleep(delay);
     switch (fault?.kind) {
       case 'drop':
         request.socket.destroy();
@@ -197,30 +186,19 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     throw new TelegramError(404, 'Not Found');
   }
 
-  const server = createServer((request, response) => {
-    route(request, response).catch((error: unknown) => {
-      if (response.headersSent || response.destroyed) {
-        response.destroy();
-        return;
-      }
+  const server = await listenOnLoopback(
+    route,
+    (error, response) => {
       const failure = error instanceof TelegramError ? error : new TelegramError(error instanceof HttpError ? error.status : 500, error instanceof HttpError ? `Bad Request: ${error.message}` : 'Internal Server Error');
       sendJson(response, {
         status: failure.status,
         body: { ok: false, error_code: failure.status, description: failure.message, ...(failure.parameters ? { parameters: failure.parameters } : {}) },
       });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+    },
+  );
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.origin,
     get token() {
       return token;
     },
@@ -242,14 +220,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     revokeToken() {
       token = `${bot.id}:${randomBytes(26).toString('base64url')}`;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        queue.updates.close();
-        for (const timer of delays) clearTimeout(timer);
-        delays.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close() {
+      queue.updates.close();
+      return server.close();
+    },
   };
 }
 

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback } from '../../fake-kit/loopback-server';
 import { z } from 'zod';
 import { FaultQueue } from '../../fake-kit/fault-queue';
 import { FaultPlan, type FaultRoute } from '../../sandbox/fake/faults';
@@ -90,19 +90,8 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
   const malformed = new FaultQueue<FaultRoute, { kind: 'malformed' }>(['updates', 'replies'], 'replies');
   let afterCommit: 'hang' | 'drop' | '503' = 'hang';
   const requests: FakeX['requests'] = [];
-  const timers = new Set<NodeJS.Timeout>();
   let token = options.accessToken ?? 'x-user-token';
   let revoked = false;
-
-  function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
-  }
 
   function conversationOf(target: string): string {
     const participant = /^with\/(\d+)$/.exec(target);
@@ -178,7 +167,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
 
     const faultRoute: FaultRoute = request.method === 'POST' ? 'replies' : 'updates';
     const delay = plan.delayFor(faultRoute);
-    if (delay > 0) await sleep(delay);
+    if (delay > 0) await server.sleep(delay);
     const fault = plan.take(faultRoute);
     switch (fault?.kind) {
       case 'drop':
@@ -207,29 +196,18 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
     sendJson(response, { status, body, headers: window.headers });
   }
 
-  const server = createServer((request, response) => {
-    route(request, response).catch((error: unknown) => {
-      if (response.headersSent || response.destroyed) {
-        response.destroy();
-        return;
-      }
+  const server = await listenOnLoopback(
+    route,
+    (error, response) => {
       const problem = asProblem(error);
       const body: Record<string, unknown> = { title: problem.title, detail: problem.detail, type: 'about:blank', status: problem.status };
       if (problem.status === 400) Object.assign(body, { type: 'https://api.twitter.com/2/problems/invalid-request', detail: 'One or more parameters to your request was invalid.', errors: [{ message: problem.detail }] });
       sendJson(response, { status: problem.status, body, headers: problem.headers });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+    },
+  );
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.origin,
     store,
     requests,
     faults(faults) {
@@ -247,13 +225,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
       revoked = true;
       token = '';
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => server.close(),
   };
 }
 
