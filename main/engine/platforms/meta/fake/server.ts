@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenOnLoopback } from '../../fake-kit/loopback-server';
-import { readBody, sendJson, HttpError } from '../../sandbox/fake/http';
+import { readBody, sendJson, HttpError } from '../../fake-kit/http';
 import { WireSendRequest, formatGraphTime } from '../wire';
 import { GraphFaults, type FaultRoute } from './faults';
 import { GraphRuleError, GraphStore, updatedAt, wire, type FakeComment, type Person } from './store';

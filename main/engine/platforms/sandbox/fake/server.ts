@@ -8,7 +8,7 @@ import { FaultPlan, SandboxFaults, type FaultRoute } from './faults';
 import { Feed } from './feed';
 import { Seed, seedTag } from './generator';
 import { describeIssues } from '../../quarantine';
-import { HttpError, errorResponse, readJson, sendJson, type JsonResponse } from './http';
+import { HttpError, errorResponse, readJson, sendJson, type JsonResponse } from '../../fake-kit/http';
 import { ReplyLedger } from './replies';
 
 export interface SandboxOptions {

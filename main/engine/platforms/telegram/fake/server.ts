@@ -4,7 +4,7 @@ import { listenOnLoopback } from '../../fake-kit/loopback-server';
 import { z } from 'zod';
 import { FaultQueue } from '../../fake-kit/fault-queue';
 import { FaultPlan, type FaultRoute } from '../../sandbox/fake/faults';
-import { HttpError, readBody, sendJson } from '../../sandbox/fake/http';
+import { HttpError, readBody, sendCutShortJson, sendJson } from '../../fake-kit/http';
 import { WireFaults } from '../../sandbox/wire';
 import { WireGetUpdates, WireMessage, WireSendMessage, type WireChat, type WireUser } from '../wire';
 import { UpdateQueue } from './update-queue';
@@ -85,7 +85,7 @@ const BOT_ID = 7_000_000_001;
 const MAX_TEXT = 4096;
 const CALL = /^\/bot([^/]+)\/([A-Za-z]+)$/;
 
-/** Telegram's own error envelope (#making-requests), carried through the sandbox's HttpError and rewritten on the way out. */
+/** Telegram's own error envelope (#making-requests), carried through the fakes' HttpError (../../fake-kit/http.ts) and rewritten on the way out. */
 class TelegramError extends HttpError {
   constructor(status: number, description: string, readonly parameters?: { retry_after?: number; migrate_to_chat_id?: number }) {
     super(status, 'telegram', description);
@@ -160,9 +160,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       return;
     }
     if (malformed.take(route)) {
-      const body = JSON.stringify({ ok: true, result });
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(body.slice(0, Math.max(1, Math.floor(body.length / 2))));
+      sendCutShortJson(response, { ok: true, result });
       return;
     }
     sendJson(response, { status: 200, body: { ok: true, result } });

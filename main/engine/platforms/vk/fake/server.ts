@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenOnLoopback } from '../../fake-kit/loopback-server';
-import { HttpError, readBody, sendJson } from '../../sandbox/fake/http';
+import { HttpError, readBody, sendCutShortJson, sendJson } from '../../fake-kit/http';
 import { DEFAULT_DEDUPE_WINDOW_MS, MAX_MESSAGE, VkApiError, VkCommunity } from './store';
 import { VkFaults, type FaultRoute } from './faults';
 
@@ -168,9 +168,7 @@ export async function startFakeVk(options: FakeVkOptions = {}): Promise<FakeVk> 
     }
     const body = route === 'poll' ? result : { response: result };
     if (fault?.kind === 'malformed') {
-      const text = JSON.stringify(body);
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+      sendCutShortJson(response, body);
       return;
     }
     sendJson(response, { status: 200, body });

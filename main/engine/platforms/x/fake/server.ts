@@ -3,7 +3,7 @@ import { listenOnLoopback } from '../../fake-kit/loopback-server';
 import { z } from 'zod';
 import { FaultQueue } from '../../fake-kit/fault-queue';
 import { FaultPlan, type FaultRoute } from '../../sandbox/fake/faults';
-import { HttpError, readJson, sendJson } from '../../sandbox/fake/http';
+import { HttpError, readJson, sendCutShortJson, sendJson } from '../../fake-kit/http';
 import { WireFaults } from '../../sandbox/wire';
 import { compareIds } from '../ids';
 import { WireCreateTweet, WireDmSend } from '../wire';
@@ -188,9 +188,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
       return;
     }
     if (malformed.take(faultRoute)) {
-      const text = JSON.stringify(body);
-      response.writeHead(200, { 'content-type': 'application/json', ...window.headers });
-      response.end(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+      sendCutShortJson(response, body, window.headers);
       return;
     }
     sendJson(response, { status, body, headers: window.headers });
