@@ -54,6 +54,18 @@ export class FaultQueue<R extends string, F extends { kind: string }> {
     return queued.fault;
   }
 
+  /**
+   * This request's fault, taken as it arrives (so faults go to requests in
+   * arrival order), after the route's latency: `sleep` is the fake's own,
+   * which its close() cancels.
+   */
+  async arrive(route: R, sleep: (ms: number) => Promise<void>): Promise<F | null> {
+    const fault = this.take(route);
+    const delay = this.delayFor(route);
+    if (delay > 0) await sleep(delay);
+    return fault;
+  }
+
   delayFor(route: R): number {
     return this.latency[route];
   }

@@ -230,9 +230,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     if (request.method !== 'GET' && request.method !== 'POST') throw new GraphFailure(400, 100, `Unsupported method ${request.method}`);
     authorize(request, url);
 
-    const fault = faults.take(routeKind);
-    const delay = faults.delayFor(routeKind);
-    if (delay > 0) await server.sleep(delay);
+    const fault = await faults.arrive(routeKind, server.sleep);
     switch (fault?.kind) {
       case 'drop':
         request.socket.destroy();

@@ -131,9 +131,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   /** Runs `work` under the fault plan: a queued fault is consumed on arrival and decides what the client gets. */
   async function underFaults(route: FaultRoute, request: IncomingMessage, response: ServerResponse, work: () => Promise<JsonResponse> | JsonResponse) {
-    const fault = faults.take(route);
-    const delay = faults.delayFor(route);
-    if (delay > 0) await server.sleep(delay);
+    const fault = await faults.arrive(route, server.sleep);
     switch (fault?.kind) {
       case 'drop':
         request.socket.destroy();

@@ -142,9 +142,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   }
 
   async function underFaults(route: FaultRoute, request: IncomingMessage, response: ServerResponse, work: () => Promise<unknown> | unknown): Promise<void> {
-    const fault = plan.take(route);
-    const delay = plan.delayFor(route);
-    if (delay > 0) await server.sleep(delay);
+    const fault = await plan.arrive(route, server.sleep);
     switch (fault?.kind) {
       case 'drop':
         request.socket.destroy();

@@ -147,9 +147,7 @@ export async function startFakeVk(options: FakeVkOptions = {}): Promise<FakeVk> 
   }
 
   async function underFaults(route: FaultRoute, request: IncomingMessage, response: ServerResponse, work: () => Promise<unknown> | unknown): Promise<void> {
-    const fault = faults.take(route);
-    const delay = faults.delayFor(route);
-    if (delay > 0) await server.sleep(delay);
+    const fault = await faults.arrive(route, server.sleep);
     switch (fault?.kind) {
       case 'drop':
         request.socket.destroy();
