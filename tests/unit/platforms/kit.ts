@@ -53,3 +53,14 @@ export async function failure(promise: Promise<unknown>): Promise<PlatformError>
   if (!(error instanceof PlatformError)) throw new Error(`expected a PlatformError, got ${String(error)}`);
   return error;
 }
+
+/** Keys, recursively, in a stable order: the shape of a payload without its values. */
+export function shape(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length > 0 ? [shape(value[0])] : [];
+  if (typeof value !== 'object' || value === null) return typeof value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, shape((value as Record<string, unknown>)[key])]),
+  );
+}
