@@ -1,17 +1,10 @@
 import type { ZodError } from 'zod';
 import type { InboundItem } from '../../inbox/ingest';
-import { describeIssues } from '../sandbox/fake/http';
-import type { QuarantinedPayload } from '../types';
+import { quarantine, type Mapped } from '../quarantine';
 import { threadId } from './threads';
 import { WireComment, WireIgComment, WireMessage, parseGraphTime, type WireParty } from './wire';
 
-const MAX_QUARANTINED_PAYLOAD = 64 * 1024;
 const MAX_TITLE = 1000;
-
-export interface Mapped {
-  items: InboundItem[];
-  quarantined: QuarantinedPayload[];
-}
 
 /** Whose messages are the brand's own: the Page and, when attached, its Instagram account. */
 export interface Owner {
@@ -104,19 +97,4 @@ export function rawTime(value: unknown): number | null {
 function party(from: WireParty): InboundItem['author'] {
   const name = from.name ?? from.username ?? '';
   return { platformId: from.id, name, handle: from.username ? `@${from.username}` : '' };
-}
-
-/** A payload that did not parse, kept (bounded) with its error. */
-export function quarantine(value: unknown, error: ZodError): QuarantinedPayload {
-  return { payload: boundedJson(value), error: describeIssues(error) };
-}
-
-function boundedJson(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > MAX_QUARANTINED_PAYLOAD ? `${text.slice(0, MAX_QUARANTINED_PAYLOAD)}…` : text;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PlatformError } from '../types';
 import type { QuarantinedPayload } from '../types';
-import type { Mapped } from './mapper';
+import { cursorCodec } from '../cursor-codec';
+import type { Mapped } from '../quarantine';
 
 /**
  * How a stream walks Graph: a list of parents (conversations, posts, media),
@@ -64,22 +65,7 @@ const Cursor = z
   .strict();
 type Cursor = z.infer<typeof Cursor>;
 
-export function encodeScanCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-/** The cursor, or cursor_invalid: the scheduler then reads again from the start. */
-export function decodeScanCursor(text: string): Cursor {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    value = undefined;
-  }
-  const parsed = Cursor.safeParse(value);
-  if (!parsed.success) throw new PlatformError('cursor_invalid', 'The Meta sync cursor is not one this connector wrote');
-  return parsed.data;
-}
+export const { encode: encodeScanCursor, decode: decodeScanCursor } = cursorCodec(Cursor, 'Meta');
 
 export async function scanStep<P>(source: ScanSource<P>, cursorText: string | null, start: { floor: number; now: number }, signal: AbortSignal): Promise<ScanStep> {
   let state: Cursor = cursorText === null ? { v: 1, w: start.floor, f: start.floor } : decodeScanCursor(cursorText);

@@ -1,20 +1,18 @@
 import type { InboundItem } from '../../inbox/ingest';
-import type { QuarantinedPayload } from '../types';
+import { quarantine, type Mapped } from '../quarantine';
 import { WireItem } from './wire';
-
-const MAX_QUARANTINED_PAYLOAD = 64 * 1024;
 
 /**
  * Wire items → domain items. Each item is parsed on its own: one malformed
  * item is quarantined with its error while the rest of the page goes through.
  */
-export function mapItems(raw: readonly unknown[]): { items: InboundItem[]; quarantined: QuarantinedPayload[] } {
+export function mapItems(raw: readonly unknown[]): Mapped {
   const items: InboundItem[] = [];
-  const quarantined: QuarantinedPayload[] = [];
+  const quarantined: Mapped['quarantined'] = [];
   for (const entry of raw) {
     const parsed = WireItem.safeParse(entry);
     if (!parsed.success) {
-      quarantined.push({ payload: safeStringify(entry), error: parsed.error.issues.map((i) => `${i.path.join('.') || '(item)'}: ${i.message}`).join('; ') });
+      quarantined.push(quarantine(entry, parsed.error, '(item)'));
       continue;
     }
     items.push(toDomain(parsed.data));
@@ -33,14 +31,4 @@ function toDomain(item: WireItem): InboundItem {
     direction: item.direction,
     visibility: item.visibility,
   };
-}
-
-function safeStringify(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > MAX_QUARANTINED_PAYLOAD ? `${text.slice(0, MAX_QUARANTINED_PAYLOAD)}…` : text;
 }

@@ -1,9 +1,8 @@
 import type { InboundItem } from '../../inbox/ingest';
+import { quarantine } from '../quarantine';
 import type { QuarantinedPayload } from '../types';
 import { messageId, threadId } from './ids';
 import { MEDIA_KINDS, WireUpdate, WireUpdateId, type WireChat, type WireMessage, type WireUser } from './wire';
-
-const MAX_QUARANTINED_PAYLOAD = 64 * 1024;
 
 export interface MappedUpdates {
   items: InboundItem[];
@@ -31,7 +30,7 @@ export function mapUpdates(raw: readonly unknown[]): MappedUpdates {
     if (position.success) nextOffset = Math.max(nextOffset ?? 0, position.data.update_id + 1);
     const parsed = WireUpdate.safeParse(entry);
     if (!parsed.success) {
-      quarantined.push({ payload: safeStringify(entry), error: parsed.error.issues.map((i) => `${i.path.join('.') || '(update)'}: ${i.message}`).join('; ') });
+      quarantined.push(quarantine(entry, parsed.error, '(update)'));
       continue;
     }
     const item = parsed.data.message && toDomain(parsed.data.message);
@@ -89,14 +88,4 @@ function personOf(user: WireUser): InboundItem['author'] {
 function chatAsAuthor(chat: WireChat): InboundItem['author'] {
   const name = chat.title ?? [chat.first_name, chat.last_name].filter((part) => part !== undefined && part.length > 0).join(' ');
   return { platformId: String(chat.id), name, handle: chat.username ? `@${chat.username}` : '' };
-}
-
-function safeStringify(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > MAX_QUARANTINED_PAYLOAD ? `${text.slice(0, MAX_QUARANTINED_PAYLOAD)}…` : text;
 }

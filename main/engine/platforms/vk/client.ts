@@ -1,7 +1,7 @@
 import type { InboundItem } from '../../inbox/ingest';
 import { requestJson } from '../http';
 import { PlatformError, type AccountIdentity, type Connector, type PublishedReply, type QuarantinedPayload, type ReplyRequest, type RequestBudget, type StreamPacing, type UpdatesPage } from '../types';
-import { quarantine } from '../meta/mapper';
+import { quarantine } from '../quarantine';
 import { vkError, withoutEnvelope } from './errors';
 import { commentId, guidFor, messageId, parseThreadId, randomIdFor } from './ids';
 import { inWindow, mapComments, mapEvents, rawDate, type Community, type MappedComments, type ScanWindow } from './mapper';

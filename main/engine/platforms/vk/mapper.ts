@@ -1,15 +1,9 @@
 import type { InboundItem } from '../../inbox/ingest';
-import { quarantine } from '../meta/mapper';
-import type { QuarantinedPayload } from '../types';
+import { quarantine, type Mapped } from '../quarantine';
 import { commentId, dmThreadId, messageId, wallThreadId } from './ids';
 import { MESSAGE_EVENTS, WireComment, WireEventType, WireMessageNew, WireMessageReply, type WireMessage, type WirePost } from './wire';
 
 const MAX_TITLE = 1000;
-
-export interface Mapped {
-  items: InboundItem[];
-  quarantined: QuarantinedPayload[];
-}
 
 /** The community whose events these are: its own messages and comments are outbound. */
 export interface Community {

@@ -1,10 +1,8 @@
 import { ZodError } from 'zod';
 import type { InboundItem } from '../../inbox/ingest';
-import { quarantine, type Mapped } from '../meta/mapper';
+import { quarantine, type Mapped } from '../quarantine';
 import { dmThreadId, mentionThreadId } from './ids';
 import { WireDmEvent, WireItemId, WireMessageCreate, WireTweet, WireUser } from './wire';
-
-export type { Mapped };
 
 /**
  * X list answers → domain items. Never throws: each item is parsed on its own,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { PlatformError } from '../types';
 import { compareIds } from './ids';
-import { itemId, type Mapped } from './mapper';
+import { cursorCodec } from '../cursor-codec';
+import type { Mapped } from '../quarantine';
+import { itemId } from './mapper';
 import { Snowflake } from './wire';
 
 /**
@@ -41,22 +43,7 @@ const Cursor = z
   .strict();
 type Cursor = z.infer<typeof Cursor>;
 
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-/** The cursor, or cursor_invalid: the scheduler then reads again from the start (ingest is idempotent). */
-export function decodeCursor(text: string): Cursor {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    value = undefined;
-  }
-  const parsed = Cursor.safeParse(value);
-  if (!parsed.success) throw new PlatformError('cursor_invalid', 'The X sync cursor is not one this connector wrote');
-  return parsed.data;
-}
+export const { encode: encodeCursor, decode: decodeCursor } = cursorCodec(Cursor, 'X');
 
 /** One step of a scan: reads a page (`read` gets `since` and the page token) and maps what is above `since` with that page's help. */
 export async function scanStep<P extends ListPage>(

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mapIgComments, mapMessages, mapPageComments, type Mapped } from '../../../../main/engine/platforms/meta/mapper';
+import type { Mapped } from '../../../../main/engine/platforms/quarantine';
+import { mapIgComments, mapMessages, mapPageComments } from '../../../../main/engine/platforms/meta/mapper';
 import { parseThreadId } from '../../../../main/engine/platforms/meta/threads';
 import { WireConversation } from '../../../../main/engine/platforms/meta/wire';
 import { instagramComments, instagramMessages, messengerMessages, pageComments } from '../../../fixtures/meta/graph';
+import { confused, cutJson } from '../hostile-kit';
 
 const owner = { ids: new Set(['104000000000001', '17841405322384532']) };
 
@@ -89,29 +91,12 @@ function accountedFor(raw: readonly unknown[], run: () => Mapped): void {
 }
 
 /** An example with one field replaced by anything: type confusion, truncation, nesting. */
-function confused(example: Record<string, unknown>): fc.Arbitrary<unknown> {
-  const keys = Object.keys(example);
-  return fc.record({ key: fc.constantFrom(...keys, '__proto__', 'constructor'), value: fc.anything({ maxDepth: 3 }) }).map(({ key, value }) => {
-    const copy: Record<string, unknown> = JSON.parse(JSON.stringify(example));
-    Object.defineProperty(copy, key, { value, enumerable: true, configurable: true, writable: true });
-    return copy;
-  });
-}
-
-const truncatedJson = (example: unknown) =>
-  fc.nat({ max: JSON.stringify(example).length }).map((cut) => {
-    const text = JSON.stringify(example).slice(0, cut);
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return text;
-    }
-  });
+const confusedAnyhow = (example: Record<string, unknown>) => confused(example, fc.anything({ maxDepth: 3 }));
 
 const oversized = fc.constantFrom(200_000, 1_000_000).map((length) => ({ ...messengerMessages.data[0], message: 'ą'.repeat(length) }));
 
 function hostile(example: Record<string, unknown>): fc.Arbitrary<unknown> {
-  return fc.oneof(fc.anything({ maxDepth: 4 }), confused(example), truncatedJson(example), fc.constant(example), oversized);
+  return fc.oneof(fc.anything({ maxDepth: 4 }), confusedAnyhow(example), cutJson(example), fc.constant(example), oversized);
 }
 
 describe('Meta mapper properties', () => {

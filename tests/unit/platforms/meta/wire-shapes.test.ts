@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as reference from '../../../fixtures/meta/graph';
 import { HOUR, DAY, PAGE, setup, type Setup } from './harness';
+import { shape } from '../kit';
 
 /** The fake's answer to one raw Graph call, as a client sees it. */
 async function raw({ graph }: Setup, path: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
   const response = await fetch(`${graph.url}${path}`, { ...init, headers: { authorization: 'Bearer token-1', 'content-type': 'application/json', ...init.headers } });
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
-}
-
-/** Keys, recursively, in a stable order: the shape of a payload without its values. */
-function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.length > 0 ? [shape(value[0])] : [];
-  if (typeof value !== 'object' || value === null) return typeof value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, shape((value as Record<string, unknown>)[key])]),
-  );
 }
 
 const first = (body: Record<string, unknown>) => (body.data as unknown[])[0];

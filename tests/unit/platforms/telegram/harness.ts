@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterEach } from 'vitest';
 import { TelegramConnector, type TelegramConfig } from '../../../../main/engine/platforms/telegram/client';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramOptions } from '../../../../main/engine/platforms/telegram/fake';
 import { tempDir } from '../../helpers/temp-dir';
+import { closeAfterTest } from '../kit';
 
 /** Payloads shaped after the Bot API reference; the file cites the pages. */
 export const fixture = JSON.parse(readFileSync(new URL('../../../fixtures/telegram/bot-api.json', import.meta.url), 'utf8')) as {
@@ -12,23 +12,14 @@ export const fixture = JSON.parse(readFileSync(new URL('../../../fixtures/telegr
   errors: Record<string, { ok: false; error_code: number; description: string; parameters?: Record<string, number> }>;
 };
 
-const open: { close(): Promise<void> | void }[] = [];
-afterEach(async () => {
-  for (const thing of open.splice(0).reverse()) await thing.close();
-});
-
 /** A fake Bot API, closed after the test. */
 export async function fakeTelegram(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
-  const fake = await startFakeTelegram(options);
-  open.push(fake);
-  return fake;
+  return closeAfterTest(await startFakeTelegram(options));
 }
 
 /** A connector on the fake, with its poller lock in a folder of its own and short polls; released after the test. */
 export function connectorFor(fake: FakeTelegram, config: Partial<TelegramConfig> = {}): TelegramConnector {
-  const connector = new TelegramConnector({ baseUrl: fake.url, token: fake.token, longPollSeconds: 1, lockDir: tempDir('switchboard-tg-lock-'), ...config });
-  open.push(connector);
-  return connector;
+  return closeAfterTest(new TelegramConnector({ baseUrl: fake.url, token: fake.token, longPollSeconds: 1, lockDir: tempDir('switchboard-tg-lock-'), ...config }));
 }
 
 export const never = new AbortController().signal;

@@ -4,18 +4,8 @@ import { guidFor, randomIdFor } from '../../../../main/engine/platforms/vk/ids';
 import { vkConnector } from '../../../../main/engine/platforms/vk';
 import type { ReplyRequest } from '../../../../main/engine/platforms/types';
 import * as reference from '../../../fixtures/vk/api';
+import { shape } from '../kit';
 import { ANNA, DAY, GROUP, HOUR, PIOTR, failure, setup, signal, type Setup } from './harness';
-
-/** Keys, recursively, in a stable order: the shape of a payload without its values. */
-function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.length > 0 ? [shape(value[0])] : [];
-  if (typeof value !== 'object' || value === null) return typeof value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, shape((value as Record<string, unknown>)[key])]),
-  );
-}
 
 /** The fake's answer to one raw call, as a client sees it. */
 async function raw({ vk }: Setup, method: string, params: Record<string, string>): Promise<Record<string, unknown>> {

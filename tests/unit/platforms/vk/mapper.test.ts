@@ -4,40 +4,11 @@ import { guidFor, parseThreadId, randomIdFor, dmThreadId, wallThreadId } from '.
 import { inWindow, mapComments, mapEvents } from '../../../../main/engine/platforms/vk/mapper';
 import { WireMessageNew, WireMessageReply, WirePost } from '../../../../main/engine/platforms/vk/wire';
 import { GROUP_ID, longPollAnswer, wallGet, wallGetComments } from '../../../fixtures/vk/api';
+import { anything, damaged, truncated } from '../hostile-kit';
 
 const community = { groupId: GROUP_ID };
 const post = WirePost.parse(wallGet.response.items[0]);
 const everything = { since: 0, firstScan: true };
-
-/** Any JSON-ish value, including the wrong types in the right places. */
-const anything = fc.anything({ maxDepth: 3, withBigInt: false, withObjectString: true, withNullPrototype: true });
-const hostileValue = fc.oneof(anything, fc.constant(undefined), fc.string({ minLength: 100_001, maxLength: 100_010 }), fc.double(), fc.constant(-1), fc.constant(Number.MAX_SAFE_INTEGER + 2));
-
-/** A reference-shaped payload with the value at one path replaced, removed or made huge. */
-function damaged(bases: readonly unknown[], paths: string[][]) {
-  return fc.record({ base: fc.constantFrom(...bases), path: fc.constantFrom(...paths), value: hostileValue }).map(({ base, path, value }) => {
-    const copy = structuredClone(base) as Record<string, unknown>;
-    let target = copy;
-    for (const key of path.slice(0, -1)) {
-      if (typeof target[key] !== 'object' || target[key] === null) return copy;
-      target = target[key] as Record<string, unknown>;
-    }
-    target[path.at(-1)!] = value;
-    return copy;
-  });
-}
-
-/** The JSON text of a valid payload cut anywhere, parsed as far as it goes. */
-function truncated(bases: readonly unknown[]) {
-  return fc.record({ base: fc.constantFrom(...bases), at: fc.nat() }).map(({ base, at }) => {
-    const text = JSON.stringify(base);
-    try {
-      return JSON.parse(text.slice(0, at % text.length)) as unknown;
-    } catch {
-      return text.slice(0, at % text.length);
-    }
-  });
-}
 
 /** Shrinking 100k-character strings would take minutes on a shared machine: report the first counterexample as found. */
 const PROPERTY_RUNS = { numRuns: 200, endOnFailure: true };

@@ -1,20 +1,14 @@
-import { afterEach } from 'vitest';
 import { XConnector, type XConfig } from '../../../../main/engine/platforms/x/client';
 import { startFakeX, type FakeX, type FakeXOptions } from '../../../../main/engine/platforms/x/fake';
-import type { UpdatesPage } from '../../../../main/engine/platforms/types';
 import { ANNA, BRAND, PIOTR } from '../../../fixtures/x/api';
-import { Clock, HOUR, failure, signal } from '../meta/harness';
+import { Clock, closeAfterTest } from '../kit';
 
-// The clock, the failure catcher and the times are the platforms' common test kit, kept with Meta's.
-export { ANNA, BRAND, PIOTR, Clock, HOUR, failure, signal };
+export { ANNA, BRAND, PIOTR };
+export { HOUR, MINUTE, bodies, drain, failure, signal } from '../kit';
 
-export const MINUTE = 60_000;
+/** 2026-11-20 12:00 UTC. */
+export const NOW = Date.UTC(2026, 10, 20, 12, 0);
 export const TOKEN = 'x-user-token';
-
-const running: FakeX[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((fake) => fake.close()));
-});
 
 export interface Setup {
   fake: FakeX;
@@ -24,24 +18,8 @@ export interface Setup {
 
 /** A fake X closed after the test, and a connector for it on the same clock (pages of 5, the least mentions take). */
 export async function setup(options: Partial<FakeXOptions> = {}, config: Partial<XConfig> = {}): Promise<Setup> {
-  const clock = new Clock();
-  const fake = await startFakeX({ me: BRAND, accessToken: TOKEN, now: clock.now, ...options });
-  running.push(fake);
+  const clock = new Clock(NOW);
+  const fake = closeAfterTest(await startFakeX({ me: BRAND, accessToken: TOKEN, now: clock.now, ...options }));
   const x = new XConnector({ baseUrl: fake.url, accessToken: TOKEN, userId: BRAND.id, pageSize: 5, ...config }, clock.now);
   return { fake, x, clock };
 }
-
-/** Polls a stream until it reports nothing more to fetch (bounded), returning every page and the last cursor. */
-export async function drain(x: XConnector, stream: string, cursor: string | null = null): Promise<{ pages: UpdatesPage[]; cursor: string | null }> {
-  const pages: UpdatesPage[] = [];
-  for (let calls = 0; calls < 50; calls++) {
-    const page = await x.fetchUpdates(stream, cursor, signal);
-    pages.push(page);
-    cursor = page.cursor;
-    if (!page.hasMore) return { pages, cursor };
-  }
-  throw new Error(`${stream} still had more after 50 pages`);
-}
-
-export const bodies = (pages: UpdatesPage[]) => pages.flatMap((page) => page.items.map((item) => item.body));
-

@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PlatformError } from '../../../../main/engine/platforms/types';
 import { parseThreadId } from '../../../../main/engine/platforms/x/ids';
-import { mapDmEvents, mapMentions, usersById, type Mapped } from '../../../../main/engine/platforms/x/mapper';
+import type { Mapped } from '../../../../main/engine/platforms/quarantine';
+import { mapDmEvents, mapMentions, usersById } from '../../../../main/engine/platforms/x/mapper';
 import { decodeCursor, encodeCursor, scanStep } from '../../../../main/engine/platforms/x/scan';
 import { WireDmEvent, WireTweet } from '../../../../main/engine/platforms/x/wire';
 import { ANNA, BRAND, PIOTR, dmEvents, mentions } from '../../../fixtures/x/api';
+import { anything, confused, cutJson } from '../hostile-kit';
 
 const users = usersById(mentions.includes.users);
 
@@ -99,35 +101,15 @@ function accountedFor(raw: readonly unknown[], kind: 'mentions' | 'dms', run: ()
   expect(mapped.items.length + mapped.quarantined.length).toBe(raw.length - skipped(raw, kind));
 }
 
-const anything = fc.anything({ maxDepth: 3, withBigInt: false, withObjectString: true, withNullPrototype: true });
-
 /** An example with one field replaced by anything, removed, made huge, or a prototype key set. */
-function confused(example: Record<string, unknown>): fc.Arbitrary<unknown> {
-  const keys = Object.keys(example);
-  const value = fc.oneof(anything, fc.constant(undefined), fc.string({ minLength: 100_001, maxLength: 100_010 }), fc.constant('9'.repeat(25)), fc.constant(-1));
-  return fc.record({ key: fc.constantFrom(...keys, '__proto__', 'constructor'), value }).map(({ key, value: replacement }) => {
-    const copy: Record<string, unknown> = structuredClone(example);
-    Object.defineProperty(copy, key, { value: replacement, enumerable: true, configurable: true, writable: true });
-    return copy;
-  });
-}
-
-/** The JSON text of an example cut anywhere, parsed as far as it goes. */
-const truncated = (example: unknown) =>
-  fc.nat({ max: JSON.stringify(example).length }).map((cut) => {
-    const text = JSON.stringify(example).slice(0, cut);
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return text;
-    }
-  });
+const confusedX = (example: Record<string, unknown>) =>
+  confused(example, fc.oneof(anything, fc.constant(undefined), fc.string({ minLength: 100_001, maxLength: 100_010 }), fc.constant('9'.repeat(25)), fc.constant(-1)));
 
 const oversized = (example: Record<string, unknown>) => fc.constantFrom(200_000, 1_000_000).map((length) => ({ ...example, text: 'ą'.repeat(length) }));
 
 function hostile(examples: readonly Record<string, unknown>[]): fc.Arbitrary<unknown> {
   const example = fc.constantFrom(...examples);
-  return fc.oneof(anything, example.chain(confused), example.chain(truncated), example, example.chain(oversized));
+  return fc.oneof(anything, example.chain(confusedX), example.chain(cutJson), example, example.chain(oversized));
 }
 
 describe('X mapper properties', () => {

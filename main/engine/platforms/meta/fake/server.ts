@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { readBody, sendJson, HttpError } from '../../sandbox/fake/http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback } from '../../fake-kit/loopback-server';
+import { readBody, sendJson, HttpError } from '../../fake-kit/http';
 import { WireSendRequest, formatGraphTime } from '../wire';
 import { GraphFaults, type FaultRoute } from './faults';
 import { GraphRuleError, GraphStore, updatedAt, wire, type FakeComment, type Person } from './store';
@@ -56,19 +56,8 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   const faults = new GraphFaults();
   const meter = new UsageMeter(page.id, options.callsPerHour ?? 4800, now);
   const requests: FakeGraph['requests'] = [];
-  const pending = new Set<NodeJS.Timeout>();
   let revoked = false;
   let traces = 0;
-
-  function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        pending.delete(timer);
-        resolve();
-      }, ms);
-      pending.add(timer);
-    });
-  }
 
   function authorize(request: IncomingMessage, url: URL): void {
     const header = request.headers.authorization;
@@ -241,9 +230,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     if (request.method !== 'GET' && request.method !== 'POST') throw new GraphFailure(400, 100, `Unsupported method ${request.method}`);
     authorize(request, url);
 
-    const fault = faults.take(routeKind);
-    const delay = faults.delayFor(routeKind);
-    if (delay > 0) await sleep(delay);
+    const fault = await faults.arrive(routeKind, server.sleep);
     switch (fault?.kind) {
       case 'drop':
         request.socket.destroy();
@@ -275,39 +262,23 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     sendJson(response, { status: 200, body: result, headers: { ...meter.headers(), date: new Date(now()).toUTCString() } });
   }
 
-  const server = createServer((request, response) => {
-    route(request, response).catch((error: unknown) => {
-      if (response.headersSent || response.destroyed) {
-        response.destroy();
-        return;
-      }
+  const server = await listenOnLoopback(
+    route,
+    (error, response) => {
       fail(response, error instanceof GraphFailure ? error : new GraphFailure(500, 1, 'An unknown error occurred', undefined, 'FacebookApiException'));
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+    },
+    options.port ?? 0,
+  );
 
   return {
-    url: `http://127.0.0.1:${port}/v21.0`,
+    url: `${server.origin}/v21.0`,
     store,
     faults,
     requests,
     revokeToken: () => {
       revoked = true;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of pending) clearTimeout(timer);
-        pending.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => server.close(),
   };
 }
 

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback } from '../../fake-kit/loopback-server';
 import { z } from 'zod';
 import { WireReplyRequest, type WireItem, type WirePublished, type WireUpdatesPage } from '../wire';
 import { BRAND } from './brand';
@@ -7,7 +7,8 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { FaultPlan, SandboxFaults, type FaultRoute } from './faults';
 import { Feed } from './feed';
 import { Seed, seedTag } from './generator';
-import { HttpError, describeIssues, errorResponse, readJson, sendJson, type JsonResponse } from './http';
+import { describeIssues } from '../../quarantine';
+import { HttpError, errorResponse, readJson, sendJson, type JsonResponse } from '../../fake-kit/http';
 import { ReplyLedger } from './replies';
 
 export interface SandboxOptions {
@@ -84,17 +85,6 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const feed = new Feed({ seed, epoch, backfill, liveIntervalMs });
   const ledger = new ReplyLedger(seedTag(seed));
   const faults = new FaultPlan();
-  const delays = new Set<NodeJS.Timeout>();
-
-  function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        delays.delete(timer);
-        resolve();
-      }, ms);
-      delays.add(timer);
-    });
-  }
 
   function updates(url: URL): JsonResponse {
     feed.catchUp(now());
@@ -141,9 +131,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   /** Runs `work` under the fault plan: a queued fault is consumed on arrival and decides what the client gets. */
   async function underFaults(route: FaultRoute, request: IncomingMessage, response: ServerResponse, work: () => Promise<JsonResponse> | JsonResponse) {
-    const fault = faults.take(route);
-    const delay = faults.delayFor(route);
-    if (delay > 0) await sleep(delay);
+    const fault = await faults.arrive(route, server.sleep);
     switch (fault?.kind) {
       case 'drop':
         request.socket.destroy();
@@ -184,7 +172,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         return sendJson(response, { status: 200, body: { published: ledger.published() } });
       case '/_sandbox/faults':
         allow(request, 'POST', 'DELETE');
-        if (request.method === 'POST') faults.add(await readJson(request, SandboxFaults));
+        if (request.method === 'POST') faults.addPlan(await readJson(request, SandboxFaults));
         else faults.clear();
         return sendJson(response, { status: 200, body: faults.describe() });
       case '/_sandbox/emit': {
@@ -196,35 +184,18 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     throw new HttpError(404, 'not_found', `No route for ${path}.`);
   }
 
-  const server = createServer((request, response) => {
-    route(request, response).catch((error: unknown) => {
-      if (response.headersSent || response.destroyed) {
-        response.destroy();
-        return;
-      }
+  const server = await listenOnLoopback(
+    route,
+    (error, response) => {
       sendJson(response, errorResponse(error instanceof HttpError ? error : new HttpError(500, 'internal', 'Internal sandbox error.')));
-    });
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port: boundPort } = server.address() as AddressInfo;
+    },
+    port,
+  );
 
   return {
-    url: `http://127.0.0.1:${boundPort}`,
+    url: server.origin,
     published: () => ledger.published(),
     emit: (count) => feed.emit(EmitCount.parse(count), now()),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of delays) clearTimeout(timer);
-        delays.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => server.close(),
   };
 }

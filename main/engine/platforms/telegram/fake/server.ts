@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback } from '../../fake-kit/loopback-server';
 import { z } from 'zod';
+import { FaultQueue } from '../../fake-kit/fault-queue';
 import { FaultPlan, type FaultRoute } from '../../sandbox/fake/faults';
-import { HttpError, readBody, sendJson } from '../../sandbox/fake/http';
+import { HttpError, readBody, sendCutShortJson, sendJson } from '../../fake-kit/http';
 import { WireFaults } from '../../sandbox/wire';
 import { WireGetUpdates, WireMessage, WireSendMessage, type WireChat, type WireUser } from '../wire';
 import { UpdateQueue } from './update-queue';
@@ -84,7 +85,7 @@ const BOT_ID = 7_000_000_001;
 const MAX_TEXT = 4096;
 const CALL = /^\/bot([^/]+)\/([A-Za-z]+)$/;
 
-/** Telegram's own error envelope (#making-requests), carried through the sandbox's HttpError and rewritten on the way out. */
+/** Telegram's own error envelope (#making-requests), carried through the fakes' HttpError (../../fake-kit/http.ts) and rewritten on the way out. */
 class TelegramError extends HttpError {
   constructor(status: number, description: string, readonly parameters?: { retry_after?: number; migrate_to_chat_id?: number }) {
     super(status, 'telegram', description);
@@ -97,29 +98,12 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const bot: WireUser = { id: Number(token.split(':')[0]), is_bot: true, first_name: 'Northwind Support', username: 'northwind_support_bot' };
   const queue = new UpdateQueueWithChats(options.firstUpdateId ?? 500_000_000);
   const plan = new FaultPlan();
-  const malformed: { route: FakeTelegramFaults['route']; remaining: number }[] = [];
+  // Cut-short answers come after the work, so they queue apart from the plan's faults, which come before it.
+  const malformed = new FaultQueue<FaultRoute, { kind: 'malformed' }>(['updates', 'replies'], 'replies');
   const published: PublishedMessage[] = [];
   const blocked = new Set<number>();
   const migrated = new Map<number, number>();
-  const delays = new Set<NodeJS.Timeout>();
   const callCounts = new Map<string, number>();
-
-  function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        delays.delete(timer);
-        resolve();
-      }, ms);
-      delays.add(timer);
-    });
-  }
-
-  function takeMalformed(route: FaultRoute): boolean {
-    const index = malformed.findIndex((entry) => entry.route === 'any' || entry.route === route);
-    if (index < 0) return false;
-    if (--malformed[index]!.remaining === 0) malformed.splice(index, 1);
-    return true;
-  }
 
   async function getUpdates(params: unknown, response: ServerResponse): Promise<unknown> {
     const { offset, limit, timeout, allowed_updates } = parse(WireGetUpdates, params);
@@ -158,9 +142,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   }
 
   async function underFaults(route: FaultRoute, request: IncomingMessage, response: ServerResponse, work: () => Promise<unknown> | unknown): Promise<void> {
-    const fault = plan.take(route);
-    const delay = plan.delayFor(route);
-    if (delay > 0) await sleep(delay);
+    const fault = await plan.arrive(route, server.sleep);
     switch (fault?.kind) {
       case 'drop':
         request.socket.destroy();
@@ -175,10 +157,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       request.socket.destroy();
       return;
     }
-    if (takeMalformed(route)) {
-      const body = JSON.stringify({ ok: true, result });
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(body.slice(0, Math.max(1, Math.floor(body.length / 2))));
+    if (malformed.take(route)) {
+      sendCutShortJson(response, { ok: true, result });
       return;
     }
     sendJson(response, { status: 200, body: { ok: true, result } });
@@ -202,30 +182,19 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     throw new TelegramError(404, 'Not Found');
   }
 
-  const server = createServer((request, response) => {
-    route(request, response).catch((error: unknown) => {
-      if (response.headersSent || response.destroyed) {
-        response.destroy();
-        return;
-      }
+  const server = await listenOnLoopback(
+    route,
+    (error, response) => {
       const failure = error instanceof TelegramError ? error : new TelegramError(error instanceof HttpError ? error.status : 500, error instanceof HttpError ? `Bad Request: ${error.message}` : 'Internal Server Error');
       sendJson(response, {
         status: failure.status,
         body: { ok: false, error_code: failure.status, description: failure.message, ...(failure.parameters ? { parameters: failure.parameters } : {}) },
       });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+    },
+  );
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.origin,
     get token() {
       return token;
     },
@@ -239,22 +208,18 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     published: () => published.map((entry) => ({ ...entry })),
     faults(faults) {
       const parsed = FakeTelegramFaults.parse(faults);
-      plan.add(parsed);
-      if (parsed.malformed_json) malformed.push({ route: parsed.route, remaining: parsed.malformed_json.count });
+      plan.addPlan(parsed);
+      if (parsed.malformed_json) malformed.add({ kind: 'malformed' }, { route: parsed.route, count: parsed.malformed_json.count });
     },
     block: (chatId) => void blocked.add(chatId),
     migrate: (chatId, to) => void migrated.set(chatId, to),
     revokeToken() {
       token = `${bot.id}:${randomBytes(26).toString('base64url')}`;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        queue.updates.close();
-        for (const timer of delays) clearTimeout(timer);
-        delays.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close() {
+      queue.updates.close();
+      return server.close();
+    },
   };
 }
 

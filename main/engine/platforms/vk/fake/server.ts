@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { HttpError, readBody, sendJson } from '../../sandbox/fake/http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback } from '../../fake-kit/loopback-server';
+import { HttpError, readBody, sendCutShortJson, sendJson } from '../../fake-kit/http';
 import { DEFAULT_DEDUPE_WINDOW_MS, MAX_MESSAGE, VkApiError, VkCommunity } from './store';
 import { VkFaults, type FaultRoute } from './faults';
 
@@ -63,19 +63,8 @@ export async function startFakeVk(options: FakeVkOptions = {}): Promise<FakeVk> 
   const counts = new Map<string, number>();
   const requests: FakeVk['requests'] = [];
   const urls: string[] = [];
-  const timers = new Set<NodeJS.Timeout>();
   let nextFailure: 1 | 2 | 3 | null = null;
   let url = '';
-
-  function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
-  }
 
   function method(name: string, params: URLSearchParams): unknown {
     if (params.get('access_token') !== token) throw new VkApiError(5, 'User authorization failed: invalid access_token (4).');
@@ -158,9 +147,7 @@ export async function startFakeVk(options: FakeVkOptions = {}): Promise<FakeVk> 
   }
 
   async function underFaults(route: FaultRoute, request: IncomingMessage, response: ServerResponse, work: () => Promise<unknown> | unknown): Promise<void> {
-    const fault = faults.take(route);
-    const delay = faults.delayFor(route);
-    if (delay > 0) await sleep(delay);
+    const fault = await faults.arrive(route, server.sleep);
     switch (fault?.kind) {
       case 'drop':
         request.socket.destroy();
@@ -179,9 +166,7 @@ export async function startFakeVk(options: FakeVkOptions = {}): Promise<FakeVk> 
     }
     const body = route === 'poll' ? result : { response: result };
     if (fault?.kind === 'malformed') {
-      const text = JSON.stringify(body);
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+      sendCutShortJson(response, body);
       return;
     }
     sendJson(response, { status: 200, body });
@@ -208,12 +193,9 @@ export async function startFakeVk(options: FakeVkOptions = {}): Promise<FakeVk> 
     throw new HttpError(404, 'not_found', 'Not Found');
   }
 
-  const server = createServer((request, response) => {
-    route(request, response).catch((error: unknown) => {
-      if (response.headersSent || response.destroyed) {
-        response.destroy();
-        return;
-      }
+  const server = await listenOnLoopback(
+    route,
+    (error, response, request) => {
       if (error instanceof VkApiError) {
         // reference/errors: HTTP 200, with the request's parameters echoed (the token never is).
         const request_params = [{ key: 'method', value: (request.url ?? '').split('?')[0]!.replace('/method/', '') }, { key: 'oauth', value: '1' }];
@@ -221,16 +203,9 @@ export async function startFakeVk(options: FakeVkOptions = {}): Promise<FakeVk> 
       }
       const status = error instanceof HttpError ? error.status : 500;
       sendJson(response, { status, body: { error: error instanceof Error ? error.message : 'Internal Server Error' } });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
+  );
+  url = server.origin;
 
   return {
     url,
@@ -249,14 +224,10 @@ export async function startFakeVk(options: FakeVkOptions = {}): Promise<FakeVk> 
     revokeToken() {
       token = randomToken();
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        community.events.close();
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close() {
+      community.events.close();
+      return server.close();
+    },
   };
 }
 

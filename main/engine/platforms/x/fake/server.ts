@@ -1,8 +1,9 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback } from '../../fake-kit/loopback-server';
 import { z } from 'zod';
+import { FaultQueue } from '../../fake-kit/fault-queue';
 import { FaultPlan, type FaultRoute } from '../../sandbox/fake/faults';
-import { HttpError, readJson, sendJson } from '../../sandbox/fake/http';
+import { HttpError, readJson, sendCutShortJson, sendJson } from '../../fake-kit/http';
 import { WireFaults } from '../../sandbox/wire';
 import { compareIds } from '../ids';
 import { WireCreateTweet, WireDmSend } from '../wire';
@@ -85,29 +86,12 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
   const store = new XStore(me, now);
   const windows = new RateWindows({ ...DEFAULT_LIMITS, ...options.limits }, now);
   const plan = new FaultPlan();
-  let malformed: { route: FakeXFaults['route']; remaining: number }[] = [];
+  // Cut-short answers come after the work, so they queue apart from the plan's faults, which come before it.
+  const malformed = new FaultQueue<FaultRoute, { kind: 'malformed' }>(['updates', 'replies'], 'replies');
   let afterCommit: 'hang' | 'drop' | '503' = 'hang';
   const requests: FakeX['requests'] = [];
-  const timers = new Set<NodeJS.Timeout>();
   let token = options.accessToken ?? 'x-user-token';
   let revoked = false;
-
-  function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
-  }
-
-  function takeMalformed(route: FaultRoute): boolean {
-    const index = malformed.findIndex((entry) => entry.route === 'any' || entry.route === route);
-    if (index < 0) return false;
-    if (--malformed[index]!.remaining === 0) malformed.splice(index, 1);
-    return true;
-  }
 
   function conversationOf(target: string): string {
     const participant = /^with\/(\d+)$/.exec(target);
@@ -183,7 +167,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
 
     const faultRoute: FaultRoute = request.method === 'POST' ? 'replies' : 'updates';
     const delay = plan.delayFor(faultRoute);
-    if (delay > 0) await sleep(delay);
+    if (delay > 0) await server.sleep(delay);
     const fault = plan.take(faultRoute);
     switch (fault?.kind) {
       case 'drop':
@@ -203,62 +187,43 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
       // 'hang': the answer never comes; closing the fake ends the connection.
       return;
     }
-    if (takeMalformed(faultRoute)) {
-      const text = JSON.stringify(body);
-      response.writeHead(200, { 'content-type': 'application/json', ...window.headers });
-      response.end(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+    if (malformed.take(faultRoute)) {
+      sendCutShortJson(response, body, window.headers);
       return;
     }
     sendJson(response, { status, body, headers: window.headers });
   }
 
-  const server = createServer((request, response) => {
-    route(request, response).catch((error: unknown) => {
-      if (response.headersSent || response.destroyed) {
-        response.destroy();
-        return;
-      }
+  const server = await listenOnLoopback(
+    route,
+    (error, response) => {
       const problem = asProblem(error);
       const body: Record<string, unknown> = { title: problem.title, detail: problem.detail, type: 'about:blank', status: problem.status };
       if (problem.status === 400) Object.assign(body, { type: 'https://api.twitter.com/2/problems/invalid-request', detail: 'One or more parameters to your request was invalid.', errors: [{ message: problem.detail }] });
       sendJson(response, { status: problem.status, body, headers: problem.headers });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+    },
+  );
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.origin,
     store,
     requests,
     faults(faults) {
       const parsed = FakeXFaults.parse(faults);
-      plan.add(parsed);
-      if (parsed.malformed_json) malformed.push({ route: parsed.route, remaining: parsed.malformed_json.count });
+      plan.addPlan(parsed);
+      if (parsed.malformed_json) malformed.add({ kind: 'malformed' }, { route: parsed.route, count: parsed.malformed_json.count });
       if (parsed.after_commit) afterCommit = parsed.after_commit;
     },
     clearFaults() {
       plan.clear();
-      malformed = [];
+      malformed.clear();
       afterCommit = 'hang';
     },
     revokeToken() {
       revoked = true;
       token = '';
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => server.close(),
   };
 }
 

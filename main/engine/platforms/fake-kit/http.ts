@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import { describeIssues } from '../quarantine';
 
 /** Request bodies are small JSON documents; anything bigger is refused before it is buffered. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -20,11 +21,6 @@ export interface JsonResponse {
   status: number;
   body: unknown;
   headers?: Readonly<Record<string, string>>;
-}
-
-/** zod issues as one line: `text: Too small…; visibility: Invalid option…`. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(value)'}: ${issue.message}`).join('; ');
 }
 
 function tooLarge(): HttpError {
@@ -80,6 +76,16 @@ export function sendJson(response: ServerResponse, { status, body, headers = {} 
     ...headers,
   });
   response.end(payload);
+}
+
+/**
+ * A 200 whose JSON body stops halfway: what a proxy or a dying connection
+ * leaves a client with. The `malformed` faults of the fakes answer this.
+ */
+export function sendCutShortJson(response: ServerResponse, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(200, { 'content-type': 'application/json', ...headers });
+  response.end(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
 }
 
 export function errorResponse(error: HttpError): JsonResponse {
