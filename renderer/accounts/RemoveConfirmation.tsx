@@ -1,7 +1,7 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId } from 'react';
 import type { AccountDetails } from '../../shared/domain';
 import { useI18n } from '../i18n/I18nProvider';
-import { errorReason } from '../rpc/errorReason';
+import { useAccountStep } from './useAccountStep';
 
 interface RemoveConfirmationProps {
   account: AccountDetails;
@@ -18,22 +18,8 @@ interface RemoveConfirmationProps {
 export function RemoveConfirmation({ account, onRemove, onDone, onCancel }: RemoveConfirmationProps) {
   const { t } = useI18n();
   const idPrefix = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const remove = () => {
-    setBusy(true);
-    onRemove().then(onDone, (failure: unknown) => {
-      setBusy(false);
-      setError(t('accounts.failed', { reason: errorReason(failure, t) }));
-    });
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    onCancel();
-  };
+  const { busy, error, run, onKeyDown } = useAccountStep(onCancel);
+  const remove = () => run(onRemove, onDone);
 
   return (
     <section role="group" className="accounts-form" aria-labelledby={`${idPrefix}-title`} aria-describedby={`${idPrefix}-explain`} onKeyDown={onKeyDown}>

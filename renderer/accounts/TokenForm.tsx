@@ -1,7 +1,7 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { AccountDetails, Platform } from '../../shared/domain';
 import { useI18n } from '../i18n/I18nProvider';
-import { errorReason } from '../rpc/errorReason';
+import { useAccountStep } from './useAccountStep';
 
 interface TokenFormProps {
   title: string;
@@ -25,24 +25,12 @@ export function TokenForm({ title, submitLabel, platforms, onSubmit, onDone, onC
   const idPrefix = useId();
   const [platform, setPlatform] = useState<Platform | undefined>(platforms[0]);
   const [token, setToken] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run, onKeyDown } = useAccountStep(onCancel);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (busy || platform === undefined || token.trim() === '') return;
-    setBusy(true);
-    setError(null);
-    onSubmit(platform, token).then(onDone, (failure: unknown) => {
-      setBusy(false);
-      setError(t('accounts.failed', { reason: errorReason(failure, t) }));
-    });
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    onCancel();
+    run(() => onSubmit(platform, token), onDone);
   };
 
   return (
