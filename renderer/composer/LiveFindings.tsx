@@ -1,7 +1,7 @@
 import type { Finding } from '../../shared/domain';
 import { useI18n } from '../i18n/I18nProvider';
 import { useActionKey } from '../keyboard/useActionKey';
-import { describeFinding } from './describeFinding';
+import { FindingList } from './FindingList';
 
 /**
  * What the checks found while the agent types, under the box: the count is
@@ -21,15 +21,7 @@ export function LiveFindings({ id, findings }: { id: string; findings: readonly 
           </>
         )}
       </p>
-      {findings.length > 0 && (
-        <ul className="live-findings-list">
-          {findings.map((finding) => (
-            <li key={`${finding.rule}:${finding.start}:${finding.end}`} data-severity={finding.severity} data-kind={finding.kind} dir="auto">
-              {describeFinding(t, finding)}
-            </li>
-          ))}
-        </ul>
-      )}
+      {findings.length > 0 && <FindingList findings={findings} className="live-findings-list" />}
     </div>
   );
 }

@@ -16,9 +16,8 @@ export interface ComposerMode {
   cannedId?: string;
 }
 
-/** The checks' answer for one text; underlines are drawn only where the text still reads the same. */
+/** The checks' latest answer; underlines are drawn only where the text still reads the same (textEdit.currentFindings). */
 export interface LiveCheck {
-  text: string;
   /** The language the text was checked in (detected, or the pinned one). */
   lang: Language;
   findings: readonly Finding[];
@@ -92,7 +91,7 @@ export function createComposerStore(client: Client, delayMs = CHECK_DELAY_MS): C
     const { visibility, lang, cannedId } = mode(conversationId);
     client.call('checks.run', { conversationId, text, lang, ...(visibility && { visibility }), ...(cannedId && { cannedId }) }).then(
       (result) => {
-        if (tickets.get(conversationId) === ticket) state.setState({ live: { ...state.getState().live, [conversationId]: { text, ...result } } });
+        if (tickets.get(conversationId) === ticket) state.setState({ live: { ...state.getState().live, [conversationId]: result } });
       },
       // Live checks are a help while typing; the engine checks again, authoritatively, at send.
       () => {},

@@ -1,5 +1,5 @@
 import type { Finding } from '../../shared/domain';
-import { describeFinding } from '../composer/describeFinding';
+import { FindingList } from '../composer/FindingList';
 import { useI18n } from '../i18n/I18nProvider';
 import { KeyHints } from '../triage/KeyHints';
 
@@ -20,13 +20,7 @@ export function ReplyFindings({ id, findings, onSendAnyway }: ReplyFindingsProps
   return (
     <div id={id} role="alert" className="reply-error reply-findings">
       <p>{t('reply.checks')}</p>
-      <ul>
-        {findings.map((finding) => (
-          <li key={`${finding.rule}:${finding.start}`} data-severity={finding.severity} dir="auto">
-            {describeFinding(t, finding)}
-          </li>
-        ))}
-      </ul>
+      <FindingList findings={findings} />
       {blocked ? (
         <p>{t('reply.checksBlocked')}</p>
       ) : (

@@ -1,7 +1,7 @@
 import type { Message } from '../../shared/domain';
 import { useI18n } from '../i18n/I18nProvider';
 import { useNow } from '../i18n/useNow';
-import { undoKeyLabel } from './undoKey';
+import { actionKeyLabel } from '../keyboard/keymap';
 
 /** The newest reply the outbox has not tried yet: it may still be in its undo window. */
 export function waitingReply(messages: readonly Message[]): (Message & { sendAt: number }) | undefined {
@@ -24,7 +24,7 @@ export function UndoSendBar({ reply, onUndo }: { reply: Message & { sendAt: numb
   return (
     <div className="undo-send">
       <span role="status" className="undo-send-text">
-        {t('composer.sendingIn', { seconds: Math.ceil(left / 1_000), key: undoKeyLabel() })}
+        {t('composer.sendingIn', { seconds: Math.ceil(left / 1_000), key: actionKeyLabel('undo') })}
       </span>
       <progress className="undo-send-progress" max={window} value={left} aria-hidden="true" />
       <button type="button" onClick={() => onUndo(reply.id)}>

@@ -123,15 +123,15 @@ export function createConversationStore(client: Client, { composer, newClientId 
     );
   };
 
+  /** The conversation as this store knows it: the full read, else what the list had. */
+  const known = (conversationId: string): ConversationSummary | null => {
+    const { opened, conversation } = state.getState();
+    return conversation?.id === conversationId ? conversation : opened?.id === conversationId ? opened : null;
+  };
   /** A DM is answered in private anyway; anything else is public unless the agent says otherwise. */
   const publicByDefault = (conversationId: string) => {
-    const { opened, conversation } = state.getState();
-    const known = conversation?.id === conversationId ? conversation : opened?.id === conversationId ? opened : null;
-    return known !== null && known.kind !== 'dm';
-  };
-  const languageOf = (conversationId: string) => {
-    const { opened, conversation } = state.getState();
-    return (conversation?.id === conversationId ? conversation.lang : opened?.id === conversationId ? opened.lang : null) ?? null;
+    const summary = known(conversationId);
+    return summary !== null && summary.kind !== 'dm';
   };
 
   /** One attempt to send the draft, with the warnings the agent chose to override. */
@@ -162,7 +162,7 @@ export function createConversationStore(client: Client, { composer, newClientId 
       });
       adopt(message, reply.clientId);
       failedIds.delete(conversationId);
-      composer.sent(conversationId, { visibility: message.visibility, publicByDefault: publicByDefault(conversationId), lang: languageOf(conversationId) });
+      composer.sent(conversationId, { visibility: message.visibility, publicByDefault: publicByDefault(conversationId), lang: known(conversationId)?.lang ?? null });
       return true;
     } catch (error) {
       failedIds.set(conversationId, { body, clientId: reply.clientId });

@@ -1,4 +1,4 @@
-import { createMatcher, formatChord, type Binding } from '../../shared/keymap';
+import { createMatcher, type Binding } from '../../shared/keymap';
 import { keyboardPlatform, keymap } from '../keyboard/keymap';
 
 const undoBindings = (): readonly Binding[] => keymap.getState().bindings.filter((binding) => binding.action === 'undo');
@@ -12,10 +12,4 @@ const undoBindings = (): readonly Binding[] => keymap.getState().bindings.filter
 export function isUndoKey(event: KeyboardEvent): boolean {
   const match = createMatcher(undoBindings()).handle(event, { scope: 'global', inTextField: false, platform: keyboardPlatform, now: event.timeStamp });
   return match.kind === 'action';
-}
-
-/** The undo key as the agent has it mapped (the first, if several), for the countdown's text. */
-export function undoKeyLabel(): string {
-  const [binding] = undoBindings();
-  return binding ? formatChord(binding.chord, keyboardPlatform) : '';
 }

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import {
   DEFAULT_KEYMAP,
   createMatcher,
+  formatChord,
   resolveKeymap,
   type ActionId,
   type Binding,
@@ -35,6 +36,12 @@ let matcher: Matcher = createMatcher(defaults.bindings);
 keymap.subscribe((state, previous) => {
   if (state.bindings !== previous.bindings) matcher = createMatcher(state.bindings);
 });
+
+/** An action's first key as the agent has it mapped ("Ctrl+/"), or '' when it has none: text that names a key follows a remap. */
+export function actionKeyLabel(action: ActionId, bindings: readonly Binding[] = keymap.getState().bindings): string {
+  const binding = bindings.find((candidate) => candidate.action === action);
+  return binding ? formatChord(binding.chord, keyboardPlatform) : '';
+}
 
 /**
  * Puts the user's overrides in force. Settings the engine accepted never

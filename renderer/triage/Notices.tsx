@@ -1,9 +1,8 @@
 import { useStore } from 'zustand';
 import type { ConversationAction } from '../../shared/domain';
-import { formatChord } from '../../shared/keymap';
 import type { MessageKey } from '../../shared/i18n';
 import { useI18n } from '../i18n/I18nProvider';
-import { keyboardPlatform, keymap } from '../keyboard/keymap';
+import { actionKeyLabel } from '../keyboard/keymap';
 import { errorReason } from '../rpc/errorReason';
 import { useSession } from '../session/SessionContext';
 import type { Failure } from './createTriage';
@@ -24,12 +23,6 @@ function doneKey(action: ConversationAction): MessageKey {
 
 const FAILED_KEY: Readonly<Record<Failure['kind'], MessageKey>> = { act: 'triage.actFailed', undo: 'undo.failed', directory: 'triage.saveFailed' };
 
-/** The undo key as the agent has it mapped (the first, if several). */
-function undoKeys(): string {
-  const binding = keymap.getState().bindings.find((candidate) => candidate.action === 'undo');
-  return binding ? formatChord(binding.chord, keyboardPlatform) : '';
-}
-
 /**
  * What the last action did, with the key that undoes it (role status: read
  * out, not interrupting), and what failed (role alert).
@@ -46,7 +39,7 @@ export function Notices({ onUndo }: { onUndo(): void }) {
             <>
               {' · '}
               <button type="button" className="toast-undo" tabIndex={-1} onClick={onUndo}>
-                {t('undo.hint', { keys: undoKeys() })}
+                {t('undo.hint', { keys: actionKeyLabel('undo') })}
               </button>
             </>
           )}

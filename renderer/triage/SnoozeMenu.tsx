@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
-import { formatChord, type ActionId } from '../../shared/keymap';
+import type { ActionId } from '../../shared/keymap';
 import { useI18n } from '../i18n/I18nProvider';
-import { keyAction, keyboardPlatform, keymap } from '../keyboard/keymap';
+import { actionKeyLabel, keyAction, keymap } from '../keyboard/keymap';
 import { fromLocalInput, snoozeFromNow, toLocalInput, type SnoozePreset } from './snoozeTimes';
 
 const PRESETS: readonly (readonly [ActionId & `snooze.${string}`, SnoozePreset])[] = [
@@ -22,11 +22,7 @@ export function SnoozeMenu({ startPicking, onSnooze, onClose }: { startPicking: 
   const { t } = useI18n();
   const [picking, setPicking] = useState(startPicking);
   const bindings = useStore(keymap, (state) => state.bindings);
-  // The keys as the agent has them mapped, first one shown.
-  const keyOf = (id: ActionId) => {
-    const binding = bindings.find((candidate) => candidate.action === id);
-    return binding ? formatChord(binding.chord, keyboardPlatform) : '';
-  };
+  const keyOf = (id: ActionId) => actionKeyLabel(id, bindings);
   const [value, setValue] = useState(() => toLocalInput(snoozeFromNow('tomorrow')));
   const items = useRef<(HTMLButtonElement | null)[]>([]);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAccountConfig } from '../account-config';
 import { MetaConnector } from './client';
 
 export { MetaConnector, type MetaConfig } from './client';
@@ -28,9 +29,6 @@ export const MetaAccountConfig = z
  * naming fields, never values.
  */
 export function metaConnector(accountConfig: unknown, pageId: string | null, token: string): MetaConnector {
-  const config = MetaAccountConfig.safeParse(accountConfig);
-  if (!config.success) {
-    throw new RangeError(`This Facebook account's settings are not valid: ${config.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.code}`).join('; ')}`);
-  }
-  return new MetaConnector({ baseUrl: GRAPH_BASE_URL, ...config.data, pageId, accessToken: token });
+  const config = parseAccountConfig(MetaAccountConfig, 'Facebook', accountConfig);
+  return new MetaConnector({ baseUrl: GRAPH_BASE_URL, ...config, pageId, accessToken: token });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAccountConfig } from '../account-config';
 import { TelegramConnector } from './client';
 
 export { TelegramConnector, UPDATE_RETENTION_MS, type TelegramConfig } from './client';
@@ -24,9 +25,6 @@ export type TelegramAccountConfig = z.infer<typeof TelegramAccountConfig>;
  * never values); a malformed token is refused without quoting it.
  */
 export function telegramConnector(accountConfig: unknown, token: string, options: { lockDir?: string } = {}): TelegramConnector {
-  const config = TelegramAccountConfig.safeParse(accountConfig);
-  if (!config.success) {
-    throw new RangeError(`This Telegram account's settings are not valid: ${config.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.code}`).join('; ')}`);
-  }
-  return new TelegramConnector({ ...config.data, token, lockDir: options.lockDir });
+  const config = parseAccountConfig(TelegramAccountConfig, 'Telegram', accountConfig);
+  return new TelegramConnector({ ...config, token, lockDir: options.lockDir });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAccountConfig } from '../account-config';
 import { VkConnector } from './client';
 
 export { VkConnector, type VkConfig, type VkStream } from './client';
@@ -28,10 +29,7 @@ export type VkAccountConfig = z.infer<typeof VkAccountConfig>;
  * malformed token is refused without quoting it.
  */
 export function vkConnector(accountConfig: unknown, token: string, communityId: string | null = null): VkConnector {
-  const config = VkAccountConfig.safeParse(accountConfig);
-  if (!config.success) {
-    throw new RangeError(`This VK account's settings are not valid: ${config.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.code}`).join('; ')}`);
-  }
+  const config = parseAccountConfig(VkAccountConfig, 'VK', accountConfig);
   const known = communityId === null ? undefined : Number(communityId);
-  return new VkConnector({ ...config.data, groupId: config.data.groupId ?? known ?? null, token });
+  return new VkConnector({ ...config, groupId: config.groupId ?? known ?? null, token });
 }

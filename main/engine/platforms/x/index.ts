@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAccountConfig } from '../account-config';
 import { XConnector } from './client';
 import { Snowflake } from './wire';
 
@@ -26,11 +27,8 @@ export type XAccountConfig = z.infer<typeof XAccountConfig>;
  * values); an empty or multi-line token is refused without quoting it.
  */
 export function xConnector(accountConfig: unknown, token: string, now: () => number = Date.now): XConnector {
-  const config = XAccountConfig.safeParse(accountConfig);
-  if (!config.success) {
-    throw new RangeError(`This X account's settings are not valid: ${config.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.code}`).join('; ')}`);
-  }
+  const config = parseAccountConfig(XAccountConfig, 'X', accountConfig);
   // A header value cannot carry control characters; fetch would throw with the value in the message.
   if (!/^[\x21-\x7e]{1,4096}$/.test(token)) throw new RangeError('The X access token is not valid: expected printable characters without spaces');
-  return new XConnector({ ...config.data, accessToken: token }, now);
+  return new XConnector({ ...config, accessToken: token }, now);
 }
