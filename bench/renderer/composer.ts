@@ -14,41 +14,28 @@ import { yieldForSignals } from '../interrupt';
 import { replyWithTypos } from '../spell';
 import { percentile } from '../stats';
 import { FLOOR_TEXTAREA, PROBE } from './probe';
+import { REPLY_TEXT, timeKeys, type TimedPress } from './timed-keys';
 
 const PRESSES_PER_LANG = 100;
 const BURST = 12;
 /** Longer than the composer's debounce (CHECK_DELAY_MS, 250 ms), so every pause sends a check that the next burst overlaps. */
 const PAUSE_MS = 320;
-const PRESS_TIMEOUT_MS = 10_000;
 const KEYS = 'etaoinshrdlu';
 
-export interface Typed {
-  ms: number;
-  moved: boolean;
-}
 
 type Progress = (message: string) => void;
 
-/** Types `count` letters at the end of the box in bursts, each timed in the page from keydown to the frame that shows it. */
-async function typeTimed(page: Page, count: number): Promise<Typed[]> {
-  await page.evaluate('window.__benchProbe.typed = []; window.__benchProbe.typing = true;');
-  try {
-    for (let n = 1; n <= count; n++) {
-      await page.keyboard.press(KEYS[n % KEYS.length]!);
-      await page.waitForFunction(`window.__benchProbe.typed.length >= ${n}`, undefined, { timeout: PRESS_TIMEOUT_MS });
-      if (n % BURST === 0) {
-        await page.waitForTimeout(PAUSE_MS);
-        await yieldForSignals();
-      }
-    }
-    return (await page.evaluate('window.__benchProbe.typed')) as Typed[];
-  } finally {
-    await page.evaluate('window.__benchProbe.typing = false');
-  }
+/** Types `count` letters at the end of the box in bursts, each timed from keydown to the frame that shows it. */
+function typeTimed(page: Page, count: number): Promise<TimedPress[]> {
+  return timeKeys(page, REPLY_TEXT, count, (n) => KEYS[n % KEYS.length]!, async (n) => {
+    if (n % BURST !== 0) return;
+    await page.waitForTimeout(PAUSE_MS);
+    await yieldForSignals();
+  });
 }
 
 /** In the app: opens the selected conversation, and types into its reply box after a long reply in each language. */
-export async function timeComposer(page: Page, progress: Progress): Promise<Typed[]> {
+export async function timeComposer(page: Page, progress: Progress): Promise<TimedPress[]> {
   const list = page.getByRole('listbox', { name: 'Conversations' });
   await list.focus();
   await page.keyboard.press('Home');
@@ -62,7 +49,7 @@ export async function timeComposer(page: Page, progress: Progress): Promise<Type
   await page.getByRole('log', { name: 'Messages' }).waitFor();
   await page.keyboard.press('r');
   const box = page.getByRole('textbox', { name: 'Reply' });
-  const typed: Typed[] = [];
+  const typed: TimedPress[] = [];
   for (const [index, lang] of SPELL_LANGS.entries()) {
     await box.fill(replyWithTypos(lang, index * 7));
     await box.press('Control+End');
@@ -76,7 +63,7 @@ export async function timeComposer(page: Page, progress: Progress): Promise<Type
 }
 
 /** The same typing on a bare textarea: the input pipeline and a frame, with no app in between. */
-export async function timeTextareaFloor(browser: Browser): Promise<Typed[]> {
+export async function timeTextareaFloor(browser: Browser): Promise<TimedPress[]> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();

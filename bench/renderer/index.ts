@@ -10,7 +10,8 @@ import { openBrowser, spawnHost, VIEWPORT, type HostProcess } from '../../tests/
 import { YIELD_EVERY, yieldForSignals } from '../interrupt';
 import { elapsedMs, percentile, round } from '../stats';
 import { ensureBuilt } from './build';
-import { timeComposer, timeTextareaFloor, type Typed } from './composer';
+import { timeComposer, timeTextareaFloor } from './composer';
+import { LIST_CURSOR, timeKeys, type TimedPress } from './timed-keys';
 import { FLOOR_PAGE, PROBE, SCROLL_CHUNK } from './probe';
 import { buildInboxWorkspace, RENDERER_CONVERSATIONS } from './workspace';
 
@@ -60,7 +61,6 @@ const MB = 1024 * 1024;
 /** One start is at the mercy of whatever else the machine does at that moment: the median of three is the figure. */
 const COLD_STARTS = 3;
 const PRESSES = 300;
-const PRESS_TIMEOUT_MS = 10_000;
 const PAINT_TIMEOUT_MS = 60_000;
 /**
  * Two engine pages (100 rows) a step: each step renders a whole new window of
@@ -68,12 +68,6 @@ const PAINT_TIMEOUT_MS = 60_000;
  * 2-core machine depending on its load; one page a step would take twice as long.
  */
 const SCROLL = { stepRows: 100, stepTimeoutMs: 5_000, chunkSteps: 100, budgetMs: 300_000 };
-
-interface Press {
-  ms: number;
-  moved: boolean;
-  frames: number;
-}
 
 interface Session {
   page: Page;
@@ -118,23 +112,15 @@ async function coldStart(browser: Browser, dataDir: string): Promise<{ session: 
   }
 }
 
-/** Presses `key` `count` times, one after another, each timed in the page from its keydown to the frame that shows the change. */
-async function timePresses(page: Page, key: string, count: number): Promise<Press[]> {
-  await page.evaluate('window.__benchProbe.presses = []; window.__benchProbe.timing = true;');
-  try {
-    for (let n = 1; n <= count; n++) {
-      await page.keyboard.press(key);
-      await page.waitForFunction(`window.__benchProbe.presses.length >= ${n}`, undefined, { timeout: PRESS_TIMEOUT_MS });
-      if (n % YIELD_EVERY === 0) await yieldForSignals();
-    }
-    return (await page.evaluate('window.__benchProbe.presses')) as Press[];
-  } finally {
-    await page.evaluate('window.__benchProbe.timing = false');
-  }
+/** Presses `key` `count` times in the list, each timed from its keydown to the frame that shows the change. */
+function timePresses(page: Page, key: string, count: number): Promise<TimedPress[]> {
+  return timeKeys(page, LIST_CURSOR, count, () => key, async (n) => {
+    if (n % YIELD_EVERY === 0) await yieldForSignals();
+  });
 }
 
 /** Latencies of the presses that moved; the ones that did not are counted apart, since their time is only the probe's give-up. */
-function moved(presses: readonly Press[], key: string, progress: Progress): number[] {
+function moved(presses: readonly TimedPress[], key: string, progress: Progress): number[] {
   const samples = presses.filter((press) => press.moved).map((press) => press.ms);
   const stuck = presses.length - samples.length;
   const frames = percentile(presses.map((press) => press.frames), 95);
@@ -237,7 +223,7 @@ export async function measureRenderer(dir: string, progress: Progress): Promise<
       progress('renderer: typing in the reply box while the checks run');
       const typed = await timeComposer(page, progress);
       const typedFloor = await timeTextareaFloor(browser);
-      const typing = (presses: readonly Typed[]) => presses.filter((press) => press.moved).map((press) => press.ms);
+      const typing = (presses: readonly TimedPress[]) => presses.filter((press) => press.moved).map((press) => press.ms);
       if (pageErrors.length > 0) progress(`renderer: page errors: ${pageErrors.join(' | ')}`);
 
       const floorP95 = percentile(floor, 95);
