@@ -168,6 +168,13 @@ export const calls = {
    * Refused once the outbox has started sending it, so a reply is never both published and undone.
    */
   'reply.undo': call(z.object({ messageId: Id }).strict(), z.object({ body: z.string(), visibility: Visibility })),
+  /**
+   * Hides a customer's comment from the public, or shows it again. The message changes at once and
+   * the outbox carries the change to the platform (retried until it lands; a later wish supersedes an
+   * earlier one still waiting). Asking for the state the message already has is a no-op, so a retried
+   * call is harmless; after a failure it tries again. Refused where the platform cannot hide (canHide).
+   */
+  'message.setHidden': call(z.object({ messageId: Id, hidden: z.boolean() }).strict(), Message),
   /** Autosaves the composer's text for a conversation; an empty body deletes the draft. */
   'draft.save': call(z.object({ conversationId: Id, body: z.string().max(MAX_REPLY_LENGTH) }).strict(), z.object({ savedAt: Timestamp })),
   'draft.get': call(z.object({ conversationId: Id }).strict(), z.object({ body: z.string(), updatedAt: Timestamp }).nullable()),

@@ -172,8 +172,36 @@ export const Message = z.object({
    * can count down. Null once the outbox has tried (it can no longer be undone) and for inbound messages.
    */
   sendAt: Timestamp.nullable(),
+  /**
+   * For an inbound comment: hidden from the public on the platform (its author and friends still see
+   * it). The agent's latest wish, shown at once; `hideState` says whether the platform has it yet.
+   */
+  hidden: z.boolean(),
+  /** The latest hide or unhide while the outbox carries it (`pending`) or after the platform refused it (`failed`); null once applied. */
+  hideState: z.enum(['pending', 'failed']).nullable(),
+  /** Why the latest hide or unhide failed, in the platform's words. */
+  hideError: z.string().nullable(),
 });
 export type Message = z.infer<typeof Message>;
+
+/**
+ * Where a platform lets a Page or profile hide a customer's message from the public: comments on
+ * Facebook and Instagram (`is_hidden`), replies to the account's own posts on X (hide replies), the
+ * sandbox's comments. Telegram, VK and review sites offer no such thing (deleting is not hiding).
+ */
+const HIDEABLE: Readonly<Record<Platform, readonly ConversationKind[]>> = {
+  sandbox: ['comment'],
+  facebook: ['comment'],
+  instagram: ['comment'],
+  x: ['mention'],
+  telegram: [],
+  vk: [],
+  reviews: [],
+};
+
+export function canHide(platform: Platform, kind: ConversationKind): boolean {
+  return HIDEABLE[platform].includes(kind);
+}
 
 /** One term of the priority score, for "why is this first?" (factor names are i18n keys under `priority.`). */
 export const PriorityPart = z.object({

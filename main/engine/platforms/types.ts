@@ -24,6 +24,15 @@ export interface ReplyRequest {
   idempotencyKey: string;
 }
 
+/** Hide a customer's message from the public, or show it again. */
+export interface HideRequest {
+  /** The conversation's platform id (as in ReplyRequest): some platforms route by it. */
+  threadPlatformId: string;
+  /** The message's own platform id: the comment, or the reply on X. */
+  messagePlatformId: string;
+  hidden: boolean;
+}
+
 export interface PublishedReply {
   platformId: string;
   createdAt: number;
@@ -75,6 +84,12 @@ export interface Connector {
    * Required where dedupesSends is false; never asked otherwise.
    */
   findPublished?(request: ReplyRequest, sentAfter: number, signal: AbortSignal): Promise<PublishedReply | null>;
+  /**
+   * Sets a comment's hidden state on the platform. Setting a state is idempotent, so after an
+   * unknown outcome the outbox simply sets it again. Present where shared/domain's canHide lists the
+   * platform; refuses (`refused`) a message the platform cannot hide.
+   */
+  setHidden?(request: HideRequest, signal: AbortSignal): Promise<void>;
   /** The stream's reading pace; without one, the scheduler's own poll interval, stretched up to fourfold while quiet. */
   pacing?(stream: string): StreamPacing;
   /** Reads this account may make per window, shared by its streams. */
