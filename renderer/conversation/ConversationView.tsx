@@ -48,6 +48,9 @@ export function ConversationView({ opened, replyRef, composerRef }: Conversation
         clientId: reply.clientId,
         error: null,
         sendAt: null,
+        hidden: false,
+        hideState: null,
+        hideError: null,
       }),
     );
 

@@ -63,6 +63,9 @@ describe('conversation view', () => {
       state: 'failed',
       error: 'The messaging window is closed',
       sendAt: null,
+      hidden: false,
+      hideState: null,
+      hideError: null,
     });
     act(() => engine.emit('conversation.changed', { conversationId: 'c0' }));
     expect(await within(log).findByText('Not sent: The messaging window is closed')).toBeTruthy();
@@ -91,6 +94,9 @@ describe('conversation view', () => {
       state: 'failed',
       error: UNCONFIRMED_SEND,
       sendAt: null,
+      hidden: false,
+      hideState: null,
+      hideError: null,
     });
     act(() => engine.emit('conversation.changed', { conversationId: 'c0' }));
     expect(await within(log).findByText(/^Maybe sent: .*Check the conversation there before sending it again\.$/)).toBeTruthy();

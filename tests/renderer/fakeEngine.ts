@@ -62,7 +62,7 @@ function makeConversation(index: number, now: number): Conversation {
   const firstMessage = named?.firstMessage ?? `Question number ${index}`;
   const contactName = named?.contactName ?? `Customer ${index}`;
   const messages: Message[] = [
-    { id: `${id}-m1`, conversationId: id, direction: 'in', visibility: 'public', authorName: contactName, body: firstMessage, createdAt: lastMessageAt, state: null, error: null, clientId: null, sendAt: null },
+    { id: `${id}-m1`, conversationId: id, direction: 'in', visibility: 'public', authorName: contactName, body: firstMessage, createdAt: lastMessageAt, state: null, error: null, clientId: null, sendAt: null, hidden: false, hideState: null, hideError: null },
   ];
   return {
     id,
@@ -301,6 +301,9 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
         state: 'queued',
         error: null,
         sendAt: Date.now() + engine.undoWindowMs,
+        hidden: false,
+        hideState: null,
+        hideError: null,
       };
       conversation.messages.push(message);
       engine.emit('conversation.changed', { conversationId });
@@ -313,6 +316,16 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
       conversation.messages = conversation.messages.filter((m) => m !== message);
       engine.emit('conversation.changed', { conversationId: conversation.id });
       return { body: message.body, visibility: message.visibility };
+    }),
+    // Shown pending, as the engine answers before the outbox has reached the platform.
+    'message.setHidden': guarded('message.setHidden', ({ messageId, hidden }: CallParsedInput<'message.setHidden'>) => {
+      const conversation = engine.conversations.find((c) => c.messages.some((m) => m.id === messageId));
+      const index = conversation?.messages.findIndex((m) => m.id === messageId) ?? -1;
+      if (!conversation || index < 0) throw new RpcError('not_found', 'No such message');
+      const message: Message = { ...conversation.messages[index]!, hidden, hideState: 'pending', hideError: null };
+      conversation.messages = conversation.messages.with(index, message);
+      engine.emit('conversation.changed', { conversationId: conversation.id });
+      return message;
     }),
     'draft.save': guarded('draft.save', ({ conversationId, body }: CallParsedInput<'draft.save'>) => {
       const savedAt = Date.now();

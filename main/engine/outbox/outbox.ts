@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_UNDO_WINDOW_MS, UNCONFIRMED_SEND, UndoWindowMs, type Message, type Visibility } from '../../../shared/domain';
+import { DEFAULT_UNDO_WINDOW_MS, UNCONFIRMED_SEND, UndoWindowMs, canHide, type Message, type OutboundState, type Visibility } from '../../../shared/domain';
 import { RpcError } from '../../../shared/rpc';
 import type { Db } from '../db/open';
 import type { Repos } from '../db/repos';
@@ -17,6 +17,9 @@ const ReplyPayload = z.object({
   /** Set when an earlier attempt, begun at this time, may have published the reply (OutboxRepo.markUnconfirmed). */
   unconfirmedSince: z.number().optional(),
 });
+
+/** Where the comment of a `hide` or `unhide` row lives on the platform. */
+const HidePayload = z.object({ threadPlatformId: z.string(), messagePlatformId: z.string() });
 
 export interface OutboxDeps {
   db: Db;
@@ -36,6 +39,12 @@ export interface OutboxDeps {
 }
 
 const UNDO_WINDOW_KEY = 'composer.undoWindowMs';
+
+export interface HideInput {
+  messageId: string;
+  hidden: boolean;
+  actor: string;
+}
 
 export interface ReplyInput {
   conversationId: string;
@@ -63,6 +72,12 @@ export interface ReplyInput {
  * is claimed for its first attempt it can be withdrawn. Claim and withdrawal
  * both change the row only if it is still pending, on the one connection, so
  * exactly one of them wins.
+ *
+ * Hiding a comment (or showing it again) sets a state, so resending it can
+ * never do harm; what matters is the order. Only a message's newest hide/unhide
+ * row is ever sent: queuing one cancels older ones that wait, and an older one
+ * coming back for another attempt (after a failure or a crash) is cancelled
+ * rather than sent over the newer wish.
  */
 export class Outbox {
   private timer: NodeJS.Timeout | undefined;
@@ -125,6 +140,42 @@ export class Outbox {
     return message;
   }
 
+  /** Hides a customer's comment from the public or shows it again: the message changes now, the platform when the outbox gets there. */
+  setHidden(input: HideInput): Message {
+    const { db, repos, newId, now } = this.deps;
+    const { message, queued } = db.transaction(() => {
+      const target = repos.messages.hideTarget(input.messageId);
+      if (!target) throw new RpcError('not_found', 'No such message');
+      if (target.direction !== 'in' || target.platformId === null || !canHide(target.platform, target.kind)) {
+        throw new RpcError('refused', 'The platform does not let this message be hidden');
+      }
+      const current = repos.messages.get(target.id)!;
+      // The same wish again (a retried call, or a repeated key press): nothing new to carry. After a failure it is tried again.
+      if (current.hidden === input.hidden && current.hideState !== 'failed') return { message: current, queued: false };
+      const at = now();
+      repos.outbox.supersedeHiding(target.id, at);
+      repos.messages.setHidden(target.id, input.hidden);
+      repos.outbox.enqueue({
+        id: newId(),
+        accountId: target.accountId,
+        conversationId: target.conversationId,
+        messageId: target.id,
+        action: input.hidden ? 'hide' : 'unhide',
+        payload: { threadPlatformId: target.threadPlatformId, messagePlatformId: target.platformId } satisfies z.infer<typeof HidePayload>,
+        notBefore: at,
+        now: at,
+      });
+      const action = input.hidden ? 'message.hidden' : 'message.unhidden';
+      repos.audit.record({ at, actor: input.actor, action, entity: 'message', entityId: target.id, data: { conversationId: target.conversationId } });
+      return { message: repos.messages.get(target.id)!, queued: true };
+    })();
+    if (queued) {
+      this.deps.events.emit('conversation.changed', { conversationId: message.conversationId });
+      this.kick();
+    }
+    return message;
+  }
+
   /**
    * Takes a reply back before its first attempt. The message is deleted rather than kept as
    * `cancelled`: nothing was published, and a kept row would still be found by search and could be
@@ -150,7 +201,7 @@ export class Outbox {
     const { repos, now, log } = this.deps;
     const interrupted = this.deps.db.transaction(() => {
       const rows = repos.outbox.recoverInterrupted(now());
-      for (const row of rows) if (row.messageId) repos.messages.setState(row.messageId, 'queued', 'Interrupted while sending; checking again');
+      for (const row of rows) this.markReply(row, 'queued', 'Interrupted while sending; checking again');
       return rows;
     })();
     if (interrupted.length > 0) log(`outbox: ${interrupted.length} interrupted send(s) will be checked, then retried where that cannot publish twice`);
@@ -203,21 +254,30 @@ export class Outbox {
   }
 
   private async send(row: OutboxRow): Promise<void> {
-    const { db, repos, now, events, connectivity } = this.deps;
+    const { db, repos, now, events } = this.deps;
     const connector = this.deps.connectorFor(row.accountId);
     if (!connector) {
       this.settle(row, () => repos.outbox.retry(row.id, now() + 60_000, 'account is not connected', now()));
       return;
     }
+    if (row.action !== 'reply' && repos.outbox.superseded(row.id)) {
+      this.settle(row, () => repos.outbox.cancel(row.id, 'superseded', now()));
+      return;
+    }
     const attemptAt = now();
     const claimed = db.transaction(() => {
       if (!repos.outbox.claim(row.id, attemptAt)) return false;
-      if (row.messageId) repos.messages.setState(row.messageId, 'sending');
+      this.markReply(row, 'sending');
       return true;
     })();
     if (!claimed) return;
     events.emit('conversation.changed', { conversationId: row.conversationId });
+    if (row.action === 'reply') await this.publishReply(row, connector, attemptAt);
+    else await this.applyHiding(row, connector, attemptAt);
+  }
 
+  private async publishReply(row: OutboxRow, connector: Connector, attemptAt: number): Promise<void> {
+    const { repos, now, connectivity } = this.deps;
     const { unconfirmedSince, ...reply } = ReplyPayload.parse(JSON.parse(row.payload));
     const request: ReplyRequest = { ...reply, idempotencyKey: row.id };
     const mustLook = unconfirmedSince !== undefined && !connector.dedupesSends;
@@ -247,9 +307,31 @@ export class Outbox {
     }
   }
 
+  private async applyHiding(row: OutboxRow, connector: Connector, attemptAt: number): Promise<void> {
+    const { repos, now, connectivity } = this.deps;
+    const target = HidePayload.parse(JSON.parse(row.payload));
+    if (!connector.setHidden) {
+      this.settle(row, () => repos.outbox.fail(row.id, 'the platform cannot hide messages', now()));
+      return;
+    }
+    try {
+      await connector.setHidden({ ...target, hidden: row.action === 'hide' }, this.abort.signal);
+      connectivity.reached(`account:${row.accountId}`);
+      this.settle(row, () => repos.outbox.complete(row.id, now()));
+    } catch (error) {
+      if (this.abort.signal.aborted) return;
+      this.settleFailure(row, connector, error, attemptAt);
+    }
+  }
+
+  /** A reply's message follows its row's state; a hide row's message is the customer's comment, whose state is not the outbox's. */
+  private markReply(row: Pick<OutboxRow, 'action' | 'messageId'>, state: OutboundState, error: string | null = null): void {
+    if (row.action === 'reply' && row.messageId) this.deps.repos.messages.setState(row.messageId, state, error);
+  }
+
   /**
    * After a failed attempt begun at `attemptAt` (or, when an earlier one is still unconfirmed, at
-   * that one's start): a refusal fails the reply; a failure that may have published it is resent
+   * that one's start): a refusal fails the action; a failure that may have published it is resent
    * as it is only where the platform deduplicates, is looked for first where the platform can
    * tell, and otherwise goes to the agent. Everything else waits and tries again.
    */
@@ -262,20 +344,21 @@ export class Outbox {
       this.deps.onUnauthorized(row.accountId, error.message, connector);
       this.settle(row, () => {
         repos.outbox.retry(row.id, now(), error.message, now());
-        if (row.messageId) repos.messages.setState(row.messageId, 'queued', error.message);
+        this.markReply(row, 'queued', error.message);
       });
       return;
     }
     if (error instanceof PlatformError && error.kind === 'refused') {
       this.settle(row, () => {
         repos.outbox.fail(row.id, error.message, now());
-        if (row.messageId) repos.messages.setState(row.messageId, 'failed', error.message);
+        this.markReply(row, 'failed', error.message);
       });
       return;
     }
     // A failure we did not expect may have come after the request left: as unknown as a timeout.
     const ambiguous = !(error instanceof PlatformError) || error.ambiguous;
-    const unconfirmed = ambiguous && !connector.dedupesSends;
+    // Setting a hidden state twice is setting it once: only a reply can be published twice.
+    const unconfirmed = ambiguous && row.action === 'reply' && !connector.dedupesSends;
     if (unconfirmed && !connector.findPublished) {
       this.failUnconfirmed(row, error);
       return;
@@ -290,7 +373,7 @@ export class Outbox {
     this.settle(row, () => {
       if (unconfirmed) repos.outbox.markUnconfirmed(row.id, attemptAt);
       repos.outbox.retry(row.id, now() + delay, reason, now());
-      if (row.messageId) repos.messages.setState(row.messageId, 'queued', reason);
+      this.markReply(row, 'queued', reason);
     });
   }
 
@@ -302,7 +385,7 @@ export class Outbox {
     this.deps.log(`outbox: ${row.id} may have been published and its platform cannot say; left to the agent${detail}`);
     this.settle(row, () => {
       repos.outbox.fail(row.id, `not confirmed; check the platform before sending again${detail}`, now());
-      if (row.messageId) repos.messages.setState(row.messageId, 'failed', UNCONFIRMED_SEND);
+      this.markReply(row, 'failed', UNCONFIRMED_SEND);
     });
   }
 

@@ -16,6 +16,11 @@ function seedVersion1(db: Database.Database): void {
     INSERT INTO conversations (id, account_id, platform_id, kind, last_message_at, created_at, updated_at) VALUES ('c', 'a', 't1', 'dm', 1, 1, 1);
     INSERT INTO messages (id, conversation_id, platform_id, direction, visibility, author_name, body, created_at)
       VALUES ('m', 'c', 'p1', 'in', 'private', 'Zofia', 'Paczka przyszła uszkodzona', 1);
+    INSERT INTO messages (id, conversation_id, client_id, direction, visibility, author_name, body, state, created_at)
+      VALUES ('r', 'c', 'k', 'out', 'private', 'Brand', 'Przepraszamy', 'queued', 2);
+    INSERT INTO outbox (id, account_id, conversation_id, message_id, action, payload, state, not_before, created_at, updated_at)
+      VALUES ('o2', 'a', 'c', 'r', 'reply', '{"threadPlatformId":"t1","text":"Przepraszamy","visibility":"private"}', 'pending', 2, 2, 2),
+             ('o1', 'a', 'c', 'r', 'reply', '{"threadPlatformId":"t1","text":"Przepraszamy","visibility":"private"}', 'failed', 2, 2, 2);
   `);
 }
 
@@ -58,7 +63,14 @@ describe('migrations', () => {
       expect(db.prepare('SELECT body FROM messages').pluck().get()).toBe('Paczka przyszła uszkodzona');
       // the search index covers rows that existed before it did
       expect(db.prepare("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'uszkodzona'").all()).toHaveLength(1);
+      // the outbox (rebuilt by migration 9) keeps its rows, in the order they were queued
+      expect(db.prepare('SELECT id, action, state FROM outbox ORDER BY rowid').all()).toEqual([
+        { id: 'o2', action: 'reply', state: 'pending' },
+        { id: 'o1', action: 'reply', state: 'failed' },
+      ]);
+      expect(db.prepare('SELECT hidden FROM messages').pluck().all()).toEqual([0, 0]);
     }
+    expect(db.pragma('foreign_key_check')).toEqual([]);
     db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)").run();
     db.close();
   });

@@ -123,7 +123,7 @@ describe('sandbox faults', () => {
     const sandbox = await openSandbox();
     await setFaults(sandbox, { fail: { status: 503, count: 3 } });
     const cleared = await call(sandbox, '/_sandbox/faults', { method: 'DELETE' });
-    expect(cleared.body).toEqual({ latency_ms: { updates: 0, replies: 0 }, queued: [] });
+    expect(cleared.body).toEqual({ latency_ms: { updates: 0, replies: 0, moderation: 0 }, queued: [] });
     expect((await call(sandbox, '/v1/updates')).status).toBe(200);
   });
 

@@ -1,4 +1,4 @@
-import type { Message, OutboundState, Visibility } from '../../../../shared/domain';
+import type { ConversationKind, Message, OutboundState, Platform, Visibility } from '../../../../shared/domain';
 import type { Db } from '../open';
 
 interface MessageRow {
@@ -13,12 +13,36 @@ interface MessageRow {
   error: string | null;
   clientId: string | null;
   sendAt: number | null;
+  hidden: 0 | 1;
+  hideState: 'pending' | 'failed' | null;
+  hideError: string | null;
 }
 
 // sendAt: a reply the outbox has not tried yet can still be undone until its first attempt, so the screen counts down to it.
+// h: the message's newest hide/unhide row, which alone says whether the platform has the agent's wish yet.
 const COLUMNS = `m.id, m.conversation_id AS conversationId, m.direction, m.visibility, m.author_name AS authorName, m.body,
-  m.created_at AS createdAt, m.state, m.error, m.client_id AS clientId, o.not_before AS sendAt`;
-const FROM = `FROM messages m LEFT JOIN outbox o ON o.message_id = m.id AND o.state = 'pending' AND o.attempts = 0`;
+  m.created_at AS createdAt, m.state, m.error, m.client_id AS clientId, o.not_before AS sendAt, m.hidden,
+  CASE h.state WHEN 'pending' THEN 'pending' WHEN 'sending' THEN 'pending' WHEN 'failed' THEN 'failed' END AS hideState,
+  CASE h.state WHEN 'failed' THEN h.last_error END AS hideError`;
+const FROM = `FROM messages m
+  LEFT JOIN outbox o ON o.message_id = m.id AND o.action = 'reply' AND o.state = 'pending' AND o.attempts = 0
+  LEFT JOIN outbox h ON h.rowid = (SELECT max(rowid) FROM outbox WHERE message_id = m.id AND action IN ('hide', 'unhide'))`;
+
+export interface HideTarget {
+  id: string;
+  conversationId: string;
+  direction: Message['direction'];
+  /** Null for an outbound message not published yet. */
+  platformId: string | null;
+  threadPlatformId: string;
+  kind: ConversationKind;
+  accountId: string;
+  platform: Platform;
+}
+
+function toMessage({ hidden, ...row }: MessageRow): Message {
+  return { ...row, hidden: hidden === 1 };
+}
 
 export interface NewOutbound {
   id: string;
@@ -38,6 +62,8 @@ export class MessagesRepo {
   private readonly updateState;
   private readonly markSentStmt;
   private readonly deleteStmt;
+  private readonly setHiddenStmt;
+  private readonly selectHideTarget;
 
   constructor(db: Db) {
     this.selectByConversation = db.prepare<[string], MessageRow>(`SELECT ${COLUMNS} ${FROM} WHERE m.conversation_id = ? ORDER BY m.created_at, m.seq`);
@@ -50,18 +76,35 @@ export class MessagesRepo {
     this.updateState = db.prepare('UPDATE messages SET state = ?, error = ? WHERE id = ?');
     this.markSentStmt = db.prepare("UPDATE messages SET state = 'sent', error = NULL, platform_id = ?, sent_at = ? WHERE id = ?");
     this.deleteStmt = db.prepare('DELETE FROM messages WHERE id = ?');
+    this.setHiddenStmt = db.prepare<[number, string]>('UPDATE messages SET hidden = ? WHERE id = ?');
+    this.selectHideTarget = db.prepare<[string], HideTarget>(
+      `SELECT m.id, m.conversation_id AS conversationId, m.direction, m.platform_id AS platformId, c.platform_id AS threadPlatformId,
+         c.kind, c.account_id AS accountId, a.platform
+       FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN accounts a ON a.id = c.account_id WHERE m.id = ?`,
+    );
+  }
+
+  /** What hiding a message needs to know about it: where it lives on the platform. */
+  hideTarget(id: string): HideTarget | undefined {
+    return this.selectHideTarget.get(id);
+  }
+
+  setHidden(id: string, hidden: boolean): void {
+    this.setHiddenStmt.run(hidden ? 1 : 0, id);
   }
 
   listByConversation(conversationId: string): Message[] {
-    return this.selectByConversation.all(conversationId);
+    return this.selectByConversation.all(conversationId).map(toMessage);
   }
 
   get(id: string): Message | undefined {
-    return this.selectOne.get(id);
+    const row = this.selectOne.get(id);
+    return row && toMessage(row);
   }
 
   getByClientId(clientId: string): Message | undefined {
-    return this.selectByClientId.get(clientId);
+    const row = this.selectByClientId.get(clientId);
+    return row && toMessage(row);
   }
 
   addOutbound(message: NewOutbound): void {

@@ -1,11 +1,14 @@
 import type { Db } from '../open';
 
+/** A reply to publish, or a customer's comment to hide or show again (migration 009). */
+export type OutboxAction = 'reply' | 'hide' | 'unhide';
+
 export interface OutboxRow {
   id: string;
   accountId: string;
   conversationId: string;
   messageId: string | null;
-  action: 'reply';
+  action: OutboxAction;
   payload: string;
   attempts: number;
   notBefore: number;
@@ -16,7 +19,7 @@ export interface NewOutboxRow {
   accountId: string;
   conversationId: string;
   messageId: string;
-  action: 'reply';
+  action: OutboxAction;
   payload: unknown;
   notBefore: number;
   now: number;
@@ -47,6 +50,9 @@ export class OutboxRepo {
   private readonly markUnconfirmedStmt;
   private readonly completeForMessageStmt;
   private readonly withdrawStmt;
+  private readonly supersedeStmt;
+  private readonly cancelStmt;
+  private readonly supersededStmt;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -63,19 +69,43 @@ export class OutboxRepo {
     this.completeStmt = db.prepare("UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ?");
     this.retryStmt = db.prepare("UPDATE outbox SET state = 'pending', not_before = ?, last_error = ?, updated_at = ? WHERE id = ?");
     this.failStmt = db.prepare("UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?");
+    this.cancelStmt = db.prepare("UPDATE outbox SET state = 'cancelled', last_error = ?, updated_at = ? WHERE id = ?");
     // updated_at on the right is the claim time of the interrupted attempt: the earliest the platform can have published it.
-    this.recoverStmt = db.prepare<[string, number], { id: string; messageId: string | null }>(
+    this.recoverStmt = db.prepare<[string, number], { id: string; messageId: string | null; action: OutboxAction }>(
       `UPDATE outbox SET state = 'pending', last_error = ?, updated_at = ?,
          payload = json_set(payload, '$.unconfirmedSince', coalesce(payload ->> '$.unconfirmedSince', updated_at))
-       WHERE state = 'sending' RETURNING id, message_id AS messageId`,
+       WHERE state = 'sending' RETURNING id, message_id AS messageId, action`,
     );
     this.markUnconfirmedStmt = db.prepare(
       "UPDATE outbox SET payload = json_set(payload, '$.unconfirmedSince', coalesce(payload ->> '$.unconfirmedSince', ?)) WHERE id = ?",
     );
     this.completeForMessageStmt = db.prepare(
-      "UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE message_id = ? AND state IN ('pending', 'sending')",
+      "UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE message_id = ? AND action = 'reply' AND state IN ('pending', 'sending')",
     );
-    this.withdrawStmt = db.prepare<[string]>("DELETE FROM outbox WHERE message_id = ? AND state = 'pending' AND attempts = 0");
+    this.withdrawStmt = db.prepare<[string]>("DELETE FROM outbox WHERE message_id = ? AND action = 'reply' AND state = 'pending' AND attempts = 0");
+    this.supersedeStmt = db.prepare<[number, string]>(
+      "UPDATE outbox SET state = 'cancelled', last_error = 'superseded', updated_at = ? WHERE message_id = ? AND action IN ('hide', 'unhide') AND state = 'pending'",
+    );
+    this.supersededStmt = db
+      .prepare<[string], number>(
+        `SELECT EXISTS (SELECT 1 FROM outbox mine JOIN outbox newer ON newer.message_id = mine.message_id
+           WHERE mine.id = ? AND newer.action IN ('hide', 'unhide') AND newer.rowid > mine.rowid)`,
+      )
+      .pluck();
+  }
+
+  /**
+   * Cancels a message's hide/unhide rows that wait: a new wish is about to be queued, and only the
+   * newest may reach the platform. One in flight cannot be stopped; `superseded` catches it if it
+   * comes back for another attempt.
+   */
+  supersedeHiding(messageId: string, now: number): void {
+    this.supersedeStmt.run(now, messageId);
+  }
+
+  /** Whether a newer hide/unhide row exists for this row's message: sending this one now would undo the newer wish. */
+  superseded(id: string): boolean {
+    return this.supersededStmt.get(id) === 1;
   }
 
   /** Removes a reply's row only while it waits untried; false once an attempt has begun (or it is gone). */
@@ -113,8 +143,13 @@ export class OutboxRepo {
     this.failStmt.run(error, now, id);
   }
 
+  /** Never to be sent: a newer wish about the same message replaced it. */
+  cancel(id: string, reason: string, now: number): void {
+    this.cancelStmt.run(reason, now, id);
+  }
+
   /** Rows found in `sending` at start-up were interrupted mid-flight: their outcome is unknown, so they are marked as in markUnconfirmed. */
-  recoverInterrupted(now: number): { id: string; messageId: string | null }[] {
+  recoverInterrupted(now: number): { id: string; messageId: string | null; action: OutboxAction }[] {
     return this.recoverStmt.all('interrupted while sending; outcome unknown', now);
   }
 

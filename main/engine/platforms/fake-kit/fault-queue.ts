@@ -11,17 +11,20 @@ interface Queued<R extends string, F> {
  * cleared. What a fault does is each fake's own business (its error envelope);
  * the queue only decides which request gets which fault.
  *
- * A `commit_then_fail` fault only applies on `commitRoute`: there is nothing
- * to commit on a read, so a read never consumes it even when queued for "any".
+ * A `commit_then_fail` fault only applies on the write routes (`commitRoutes`):
+ * there is nothing to commit on a read, so a read never consumes it even when
+ * queued for "any".
  */
 export class FaultQueue<R extends string, F extends { kind: string }> {
   private queue: Queued<R, F>[] = [];
   private readonly latency: Record<R, number>;
+  private readonly commitRoutes: readonly R[];
 
   constructor(
     private readonly routes: readonly R[],
-    private readonly commitRoute: R,
+    commitRoutes: R | readonly R[],
   ) {
+    this.commitRoutes = typeof commitRoutes === 'string' ? [commitRoutes] : (commitRoutes as readonly R[]);
     this.latency = Object.fromEntries(routes.map((route) => [route, 0])) as Record<R, number>;
   }
 
@@ -30,8 +33,8 @@ export class FaultQueue<R extends string, F extends { kind: string }> {
     const route = options.route ?? 'any';
     const count = options.count ?? 1;
     if (!Number.isInteger(count) || count < 1) throw new RangeError('A fault count is a positive integer');
-    if (fault.kind === 'commit_then_fail' && route !== this.commitRoute && route !== 'any') {
-      throw new RangeError(`commit_then_fail applies to writes only: use route "${this.commitRoute}" or "any"`);
+    if (fault.kind === 'commit_then_fail' && route !== 'any' && !this.commitRoutes.includes(route)) {
+      throw new RangeError(`commit_then_fail applies to writes only: use route ${this.commitRoutes.map((r) => `"${r}"`).join(', ')} or "any"`);
     }
     this.queue.push({ route, fault, remaining: count });
   }
@@ -47,7 +50,7 @@ export class FaultQueue<R extends string, F extends { kind: string }> {
 
   /** The fault for this request, if any, consumed from the queue. */
   take(route: R): F | null {
-    const index = this.queue.findIndex((queued) => (queued.route === 'any' || queued.route === route) && (queued.fault.kind !== 'commit_then_fail' || route === this.commitRoute));
+    const index = this.queue.findIndex((queued) => (queued.route === 'any' || queued.route === route) && (queued.fault.kind !== 'commit_then_fail' || this.commitRoutes.includes(route)));
     if (index < 0) return null;
     const queued = this.queue[index]!;
     if (--queued.remaining === 0) this.queue.splice(index, 1);

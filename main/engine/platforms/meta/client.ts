@@ -1,5 +1,5 @@
 import { requestJson } from '../http';
-import { PlatformError, type AccountIdentity, type Connector, type PublishedReply, type QuarantinedPayload, type ReplyRequest, type RequestBudget, type StreamPacing, type UpdatesPage } from '../types';
+import { PlatformError, type AccountIdentity, type Connector, type HideRequest, type PublishedReply, type QuarantinedPayload, type ReplyRequest, type RequestBudget, type StreamPacing, type UpdatesPage } from '../types';
 import { DEFAULT_THROTTLE_WAIT_MS, MessagingWindowClosed, graphError } from './graph-errors';
 import type { ZodError } from 'zod';
 import { quarantine, type Mapped } from '../quarantine';
@@ -174,7 +174,7 @@ export class MetaConnector implements Connector {
   }
 
   /** Hides a comment from everyone but its author and their friends (Page), or from everyone but its author (Instagram), or shows it again. */
-  async setCommentHidden(threadPlatformId: string, commentId: string, hidden: boolean, signal: AbortSignal): Promise<void> {
+  async setHidden({ threadPlatformId, messagePlatformId: commentId, hidden }: HideRequest, signal: AbortSignal): Promise<void> {
     const thread = this.thread(threadPlatformId);
     if (isDirect(thread.surface)) throw new PlatformError('refused', 'Only comments can be hidden');
     if (!NODE_ID.test(commentId)) throw new PlatformError('refused', `"${commentId.slice(0, 80)}" is not a Meta comment id`);

@@ -1,7 +1,7 @@
 import { parseRetryAfter, requestJson, type HttpResponse } from '../http';
-import { PlatformError, type AccountIdentity, type Connector, type PublishedReply, type ReplyRequest, type UpdatesPage } from '../types';
+import { PlatformError, type AccountIdentity, type Connector, type HideRequest, type PublishedReply, type ReplyRequest, type UpdatesPage } from '../types';
 import { mapItems } from './mapper';
-import { WireError, WireMe, WireReply, WireUpdatesPage } from './wire';
+import { WireError, WireHidden, WireMe, WireReply, WireUpdatesPage } from './wire';
 
 export interface SandboxConfig {
   baseUrl: string;
@@ -54,6 +54,14 @@ export class SandboxConnector implements Connector {
     );
     const reply = parse(WireReply, response.body, 'reply');
     return { platformId: reply.id, createdAt: Date.parse(reply.created_at) };
+  }
+
+  async setHidden(request: HideRequest, signal: AbortSignal): Promise<void> {
+    const url = new URL(`/v1/items/${encodeURIComponent(request.messagePlatformId)}/hidden`, this.config.baseUrl);
+    const body = JSON.stringify({ hidden: request.hidden });
+    const response = this.check(await requestJson(url.href, { method: 'PUT', headers: { 'content-type': 'application/json' }, body }, signal));
+    const state = parse(WireHidden, response.body, 'hidden state');
+    if (state.id !== request.messagePlatformId || state.hidden !== request.hidden) throw new PlatformError('server', 'The platform answered for another comment or state');
   }
 
   private check(response: HttpResponse): HttpResponse {

@@ -10,10 +10,13 @@ import { z } from 'zod';
  *   POST /v1/threads/:threadId/replies            → 201 WireReply (200 + `Idempotent-Replayed: true` for a repeated key)
  *        headers: Idempotency-Key (required, ≤ 64 chars); body WireReplyRequest
  *   GET  /v1/threads/:threadId/replies            → { replies: WireReply[] }  (what was published there; for reconciliation)
+ *   PUT  /v1/items/:itemId/hidden                 → 200 WireHidden; body WireHideRequest. Hides a customer's comment from
+ *        the public or shows it again; setting the state it has is fine. Only inbound comments: others answer 422 not_hideable.
  *   errors: status ≥ 400 with WireError; 429 carries `Retry-After` (seconds)
  *
  * Control endpoints, for tests and the demo only:
  *   GET    /_sandbox/published → { published: WirePublished[] }
+ *   GET    /_sandbox/moderation → { items: WireModeration[] }: every item ever hidden or shown, with its state now
  *   POST   /_sandbox/faults    → body WireFaults: queue faults for the next requests
  *   DELETE /_sandbox/faults    → clear faults
  *   POST   /_sandbox/emit      → body { count } : produce `count` new inbound items now → { emitted: WireItem[] }
@@ -81,6 +84,20 @@ export const WirePublished = WireReply.extend({
 });
 export type WirePublished = z.infer<typeof WirePublished>;
 
+export const WireHideRequest = z.object({ hidden: z.boolean() });
+export type WireHideRequest = z.infer<typeof WireHideRequest>;
+
+export const WireHidden = z.object({ id: z.string(), hidden: z.boolean() });
+export type WireHidden = z.infer<typeof WireHidden>;
+
+export const WireModeration = WireHidden.extend({
+  /** How many PUTs reached this item (retries included). */
+  requests: z.number().int().positive(),
+  /** When its state last changed. */
+  changed_at: z.iso.datetime(),
+});
+export type WireModeration = z.infer<typeof WireModeration>;
+
 export const WireError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 /**
@@ -90,7 +107,7 @@ export const WireError = z.object({ error: z.object({ code: z.string(), message:
  * then answers 502 — the ambiguous outcome the outbox must handle.
  */
 export const WireFaults = z.object({
-  route: z.enum(['any', 'updates', 'replies']).default('any'),
+  route: z.enum(['any', 'updates', 'replies', 'moderation']).default('any'),
   latency_ms: z.number().int().min(0).max(60_000).optional(),
   fail: z.object({ status: z.number().int().min(500).max(599), count: z.number().int().min(1).max(1000) }).optional(),
   rate_limit: z.object({ retry_after_s: z.number().int().min(0).max(3600), count: z.number().int().min(1).max(1000) }).optional(),

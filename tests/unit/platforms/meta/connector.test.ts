@@ -214,15 +214,15 @@ describe('MetaConnector against the fake Graph: replying', () => {
     const { graph, meta } = context;
     const { comment, igComment } = commentThreads(context, { page: 'spam spam', instagram: 'spam' });
 
-    await meta.setCommentHidden(`page_comment:${comment}`, comment, true, signal);
-    await meta.setCommentHidden(`ig_comment:${igComment}`, igComment, true, signal);
+    await meta.setHidden({ threadPlatformId: `page_comment:${comment}`, messagePlatformId: comment, hidden: true }, signal);
+    await meta.setHidden({ threadPlatformId: `ig_comment:${igComment}`, messagePlatformId: igComment, hidden: true }, signal);
     expect([graph.store.comments.get(comment)!.hidden, graph.store.comments.get(igComment)!.hidden]).toEqual([true, true]);
     // Instagram does not take replies under a hidden comment.
     expect((await failure(meta.sendReply({ threadPlatformId: `ig_comment:${igComment}`, text: 'Hi', visibility: 'public', idempotencyKey: 'x' }, signal))).kind).toBe('refused');
-    await meta.setCommentHidden(`page_comment:${comment}`, comment, false, signal);
+    await meta.setHidden({ threadPlatformId: `page_comment:${comment}`, messagePlatformId: comment, hidden: false }, signal);
     expect(graph.store.comments.get(comment)!.hidden).toBe(false);
-    expect((await failure(meta.setCommentHidden('messenger:t_1', 't_1', true, signal))).kind).toBe('refused');
-    expect((await failure(meta.setCommentHidden(`page_comment:${comment}`, '../me', true, signal))).kind).toBe('refused');
+    expect((await failure(meta.setHidden({ threadPlatformId: 'messenger:t_1', messagePlatformId: 't_1', hidden: true }, signal))).kind).toBe('refused');
+    expect((await failure(meta.setHidden({ threadPlatformId: `page_comment:${comment}`, messagePlatformId: '../me', hidden: true }, signal))).kind).toBe('refused');
   });
 
   it('refuses thread ids it did not produce, and Instagram threads on a Page without Instagram', async () => {

@@ -1,19 +1,19 @@
 import { FaultQueue } from '../../fake-kit/fault-queue';
 import { WireFaults } from '../wire';
 
-/** The two faultable routes: `GET /v1/updates` and `POST /v1/threads/:id/replies`. Control endpoints are never faulted. */
-export type FaultRoute = 'updates' | 'replies';
+/** The faultable routes: `GET /v1/updates`, `POST /v1/threads/:id/replies` and `PUT /v1/items/:id/hidden`. Control endpoints are never faulted. */
+export type FaultRoute = 'updates' | 'replies' | 'moderation';
 
 export type Fault =
   | { kind: 'fail'; status: number }
   | { kind: 'rate_limit'; retryAfterS: number }
   | { kind: 'drop' }
-  /** Do the work, then answer 502: the client cannot know the reply went out. */
+  /** Do the work, then answer 502: the client cannot know the reply went out (or the comment was hidden). */
   | { kind: 'commit_then_fail' };
 
-/** WireFaults, plus what only makes sense for replies: there is nothing to commit on a read. */
+/** WireFaults, plus what only makes sense for writes: there is nothing to commit on a read. */
 export const SandboxFaults = WireFaults.refine((faults) => !(faults.commit_then_fail && faults.route === 'updates'), {
-  message: 'commit_then_fail applies to reply POSTs only: use route "replies" or "any"',
+  message: 'commit_then_fail applies to writes only: use route "replies", "moderation" or "any"',
   path: ['commit_then_fail'],
 });
 
@@ -24,7 +24,7 @@ export const SandboxFaults = WireFaults.refine((faults) => !(faults.commit_then_
  */
 export class FaultPlan extends FaultQueue<FaultRoute, Fault> {
   constructor() {
-    super(['updates', 'replies'], 'replies');
+    super(['updates', 'replies', 'moderation'], ['replies', 'moderation']);
   }
 
   addPlan(faults: WireFaults): void {

@@ -24,6 +24,7 @@ interface ThreadEntry {
 export class Feed {
   private readonly items: WireItem[] = [];
   private readonly threads = new Map<string, ThreadEntry>();
+  private readonly byId = new Map<string, WireItem>();
   private readonly stream: ItemStream;
   private liveCount = 0;
 
@@ -78,12 +79,17 @@ export class Feed {
     return this.threads.get(id)?.thread;
   }
 
+  item(id: string): WireItem | undefined {
+    return this.byId.get(id);
+  }
+
   slice(start: number, end: number): WireItem[] {
     return this.items.slice(start, end);
   }
 
   private append(item: WireItem): WireItem {
     this.items.push(item);
+    this.byId.set(item.id, item);
     if (!this.threads.has(item.thread.id)) this.threads.set(item.thread.id, { thread: item.thread, lang: item.author.lang });
     return item;
   }

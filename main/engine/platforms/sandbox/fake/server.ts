@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenOnLoopback } from '../../fake-kit/loopback-server';
 import { z } from 'zod';
-import { WireReplyRequest, type WireItem, type WirePublished, type WireUpdatesPage } from '../wire';
+import { WireHideRequest, WireReplyRequest, type WireItem, type WireModeration, type WirePublished, type WireUpdatesPage } from '../wire';
 import { BRAND } from './brand';
 import { decodeCursor, encodeCursor } from './cursor';
 import { FaultPlan, SandboxFaults, type FaultRoute } from './faults';
@@ -9,6 +9,7 @@ import { Feed } from './feed';
 import { Seed, seedTag } from './generator';
 import { describeIssues } from '../../quarantine';
 import { HttpError, errorResponse, readJson, sendJson, type JsonResponse } from '../../fake-kit/http';
+import { ModerationLedger } from './moderation';
 import { ReplyLedger } from './replies';
 
 export interface SandboxOptions {
@@ -31,6 +32,8 @@ export interface Sandbox {
   url: string;
   /** The replies received, deduplicated by idempotency key, with how many POSTs carried each key. */
   published(): WirePublished[];
+  /** Every comment the brand hid or showed again, with its state now. */
+  moderation(): WireModeration[];
   /** Produces `count` (1..1000) new inbound items now. */
   emit(count: number): WireItem[];
   /** Stops listening and destroys open sockets, so tests end promptly. */
@@ -52,6 +55,7 @@ const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 200;
 const MAX_KEY_LENGTH = 64;
 const THREAD_REPLIES = /^\/v1\/threads\/([^/]+)\/replies$/;
+const ITEM_HIDDEN = /^\/v1\/items\/([^/]+)\/hidden$/;
 
 function parseLimit(raw: string | null): number {
   if (raw === null) return DEFAULT_LIMIT;
@@ -66,11 +70,11 @@ function allow(request: IncomingMessage, ...methods: string[]): void {
   }
 }
 
-function threadIdFrom(encoded: string): string {
+function idFrom(encoded: string, what: 'thread' | 'item'): string {
   try {
     return decodeURIComponent(encoded);
   } catch {
-    throw new HttpError(404, 'thread_not_found', 'No such thread.');
+    throw new HttpError(404, `${what}_not_found`, `No such ${what}.`);
   }
 }
 
@@ -84,6 +88,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   const feed = new Feed({ seed, epoch, backfill, liveIntervalMs });
   const ledger = new ReplyLedger(seedTag(seed));
+  const moderation = new ModerationLedger();
   const faults = new FaultPlan();
 
   function updates(url: URL): JsonResponse {
@@ -129,6 +134,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     return { status: 200, body: { replies: ledger.inThread(threadId) } };
   }
 
+  async function setHidden(request: IncomingMessage, itemId: string): Promise<JsonResponse> {
+    const { hidden } = await readJson(request, WireHideRequest);
+    feed.catchUp(now());
+    const item = feed.item(itemId);
+    if (!item) throw new HttpError(404, 'item_not_found', 'No such item.');
+    // As on the big platforms: a Page hides what others wrote under its posts, not its own replies or private messages.
+    if (item.direction !== 'in' || item.thread.kind !== 'comment') throw new HttpError(422, 'not_hideable', 'Only customers\' comments can be hidden.');
+    const record = moderation.set(itemId, hidden, now());
+    return { status: 200, body: { id: record.id, hidden: record.hidden } };
+  }
+
   /** Runs `work` under the fault plan: a queued fault is consumed on arrival and decides what the client gets. */
   async function underFaults(route: FaultRoute, request: IncomingMessage, response: ServerResponse, work: () => Promise<JsonResponse> | JsonResponse) {
     const fault = await faults.arrive(route, server.sleep);
@@ -143,7 +159,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
     const result = await work();
     if (fault?.kind === 'commit_then_fail' && result.status < 300) {
-      throw new HttpError(502, 'bad_gateway', 'The upstream failed after the reply was committed (sandbox fault).');
+      throw new HttpError(502, 'bad_gateway', 'The upstream failed after the change was committed (sandbox fault).');
     }
     sendJson(response, result);
   }
@@ -152,6 +168,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     const threadMatch = THREAD_REPLIES.exec(path);
+    const hiddenMatch = ITEM_HIDDEN.exec(path);
 
     if (path === '/v1/updates') {
       allow(request, 'GET');
@@ -159,9 +176,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
     if (threadMatch) {
       allow(request, 'GET', 'POST');
-      const threadId = threadIdFrom(threadMatch[1]!);
+      const threadId = idFrom(threadMatch[1]!, 'thread');
       if (request.method === 'GET') return sendJson(response, threadReplies(threadId));
       return underFaults('replies', request, response, () => publishReply(request, threadId));
+    }
+    if (hiddenMatch) {
+      allow(request, 'PUT');
+      const itemId = idFrom(hiddenMatch[1]!, 'item');
+      return underFaults('moderation', request, response, () => setHidden(request, itemId));
     }
     switch (path) {
       case '/v1/me':
@@ -170,6 +192,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       case '/_sandbox/published':
         allow(request, 'GET');
         return sendJson(response, { status: 200, body: { published: ledger.published() } });
+      case '/_sandbox/moderation':
+        allow(request, 'GET');
+        return sendJson(response, { status: 200, body: { items: moderation.items() } });
       case '/_sandbox/faults':
         allow(request, 'POST', 'DELETE');
         if (request.method === 'POST') faults.addPlan(await readJson(request, SandboxFaults));
@@ -195,6 +220,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   return {
     url: server.origin,
     published: () => ledger.published(),
+    moderation: () => moderation.items(),
     emit: (count) => feed.emit(EmitCount.parse(count), now()),
     close: () => server.close(),
   };
