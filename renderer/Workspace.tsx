@@ -60,6 +60,13 @@ export function Workspace() {
     return triage.targets();
   };
 
+  /** For actions on one conversation: the open one when the agent is in it; otherwise the row under the cursor. */
+  const oneTarget = (): ConversationSummary | null => {
+    const opened = conversation.state.getState().opened;
+    const inPane = paneRef.current?.contains(document.activeElement) ?? false;
+    return inPane ? opened : (triage.list.getState().rows.get(triage.cursor.getState().index) ?? opened);
+  };
+
   const openPicker = (kind: Picker['kind']) => {
     const ids = targets();
     if (ids.length > 0) setPicker({ kind, ids });
@@ -99,12 +106,16 @@ export function Workspace() {
         return triage.undo();
       case 'reply':
       case 'replyPrivately': {
-        // The open conversation when the agent is in it; otherwise the row under the cursor.
-        const opened = conversation.state.getState().opened;
-        const inPane = paneRef.current?.contains(document.activeElement) ?? false;
-        const target = inPane ? opened : (triage.list.getState().rows.get(triage.cursor.getState().index) ?? opened);
+        const target = oneTarget();
         if (target) replyTo(target, id === 'replyPrivately');
         return;
+      }
+      case 'toggleHidden': {
+        const target = oneTarget();
+        if (!target) return;
+        // Opened so the change (or why it cannot be made) shows.
+        if (conversation.state.getState().opened?.id !== target.id) conversation.open(target);
+        return void session.hiding.toggleNewest(target);
       }
       case 'send': {
         const opened = conversation.state.getState().opened;

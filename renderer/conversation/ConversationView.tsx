@@ -1,12 +1,14 @@
 import { useId, type RefObject } from 'react';
 import { useStore } from 'zustand';
-import type { ConversationSummary, Message } from '../../shared/domain';
+import { canHide, type ConversationSummary, type Message } from '../../shared/domain';
 import { RpcError } from '../../shared/rpc';
 import type { ComposerHandle } from '../composer/composerHandle';
+import type { Translator } from '../../shared/i18n';
 import { useI18n } from '../i18n/I18nProvider';
 import { useNow } from '../i18n/useNow';
 import { errorReason } from '../rpc/errorReason';
 import { useSession } from '../session/SessionContext';
+import type { HideProblem } from './commentHiding';
 import { ConversationHeader } from './ConversationHeader';
 import type { PendingReply } from './conversationStore';
 import { MessageLog } from './MessageLog';
@@ -20,9 +22,21 @@ interface ConversationViewProps {
   composerRef: RefObject<ComposerHandle | null>;
 }
 
+function hideProblemText(problem: HideProblem, t: Translator): string {
+  switch (problem.kind) {
+    case 'cannotHide':
+      return t('conversation.cannotHide');
+    case 'nothingToHide':
+      return t('conversation.nothingToHide');
+    case 'refused':
+      return t('conversation.hideRefused', { reason: errorReason(problem.error, t) });
+  }
+}
+
 export function ConversationView({ opened, replyRef, composerRef }: ConversationViewProps) {
   const { t } = useI18n();
-  const { conversation: store } = useSession();
+  const { conversation: store, hiding } = useSession();
+  const hideProblem = useStore(hiding.problems, (problems) => problems[opened.id]);
   const conversation = useStore(store.state, (s) => s.conversation);
   const loadError = useStore(store.state, (s) => s.loadError);
   const pending = useStore(store.state, (s) => s.pending[opened.id] ?? NO_PENDING);
@@ -66,7 +80,12 @@ export function ConversationView({ opened, replyRef, composerRef }: Conversation
             : t('conversation.loadFailed', { reason: errorReason(loadError, t) })}
         </p>
       )}
-      <MessageLog messages={shown} now={now} />
+      <MessageLog messages={shown} now={now} onSetHidden={canHide(opened.platform, opened.kind) ? (message, hidden) => void hiding.setHidden(message, hidden) : undefined} />
+      {hideProblem && (
+        <p role="status" className="conversation-error">
+          {hideProblemText(hideProblem, t)}
+        </p>
+      )}
       <ReplyBox conversation={opened} messages={shown} textareaRef={replyRef} handleRef={composerRef} />
     </article>
   );

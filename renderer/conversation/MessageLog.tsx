@@ -3,7 +3,14 @@ import type { Message } from '../../shared/domain';
 import { useI18n } from '../i18n/I18nProvider';
 import { MessageItem } from './MessageItem';
 
-export function MessageLog({ messages, now }: { messages: readonly Message[]; now: number }) {
+interface MessageLogProps {
+  messages: readonly Message[];
+  now: number;
+  /** Set where the platform lets customers' messages here be hidden from the public. */
+  onSetHidden?: (message: Message, hidden: boolean) => void;
+}
+
+export function MessageLog({ messages, now, onSetHidden }: MessageLogProps) {
   const { t } = useI18n();
   const logRef = useRef<HTMLDivElement>(null);
 
@@ -18,7 +25,7 @@ export function MessageLog({ messages, now }: { messages: readonly Message[]; no
     <div ref={logRef} role="log" tabIndex={0} className="message-log" aria-label={t('conversation.messages')}>
       <ol className="messages">
         {messages.map((message) => (
-          <MessageItem key={message.id} message={message} now={now} />
+          <MessageItem key={message.id} message={message} now={now} onSetHidden={message.direction === 'in' ? onSetHidden : undefined} />
         ))}
       </ol>
     </div>

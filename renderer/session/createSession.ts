@@ -3,6 +3,7 @@ import { createCannedLibraryStore, type CannedLibraryStore } from '../canned/can
 import { createAccountsStore, type AccountsStore } from '../accounts/accountsStore';
 import { createDiagnosticsStore, type DiagnosticsStore } from '../diagnostics/diagnosticsStore';
 import { createComposerStore, type ComposerStore } from '../composer/composerStore';
+import { createCommentHiding, type CommentHiding } from '../conversation/commentHiding';
 import { createConversationStore, type ConversationStore } from '../conversation/conversationStore';
 import { createSettingsStore, type SettingsStore } from '../i18n/settingsStore';
 import { createSearchStore, type SearchStore } from '../overlays/search/searchStore';
@@ -18,6 +19,8 @@ import { createTriage, type Triage } from '../triage/createTriage';
 export interface Session {
   triage: Triage;
   conversation: ConversationStore;
+  /** Hiding customers' comments from the public, and why the last try did not work. */
+  hiding: CommentHiding;
   composer: ComposerStore;
   status: StatusStore;
   settings: SettingsStore;
@@ -50,6 +53,7 @@ export function createSession(client: Client, link: Link): Session {
   return {
     triage,
     conversation,
+    hiding: createCommentHiding(client, conversation),
     composer,
     status,
     settings,

@@ -32,6 +32,7 @@ export const ACTIONS = {
   snooze: { scope: 'conversation' },
   tag: { scope: 'conversation' },
   assign: { scope: 'conversation' },
+  toggleHidden: { scope: 'conversation' },
   'snooze.oneHour': { scope: 'snoozeMenu' },
   'snooze.fourHours': { scope: 'snoozeMenu' },
   'snooze.tomorrow': { scope: 'snoozeMenu' },

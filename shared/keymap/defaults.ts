@@ -23,6 +23,7 @@ export const DEFAULT_KEYMAP = {
   snooze: ['s'],
   tag: ['l'],
   assign: ['a'],
+  toggleHidden: ['Shift+H'],
   'snooze.oneHour': ['1', 'h'],
   'snooze.fourHours': ['4'],
   'snooze.tomorrow': ['t'],
