@@ -11,12 +11,22 @@ export interface QueuedReply {
   answered: boolean;
 }
 
+/** A hide or unhide the agent asked for; the last one per message is what the platform must show in the end. */
+export interface HideWish {
+  messageId: string;
+  hidden: boolean;
+  /** The engine answered message.setHidden: the wish is stored for certain. */
+  answered: boolean;
+}
+
 const GONE = Symbol('engine gone');
 const REFUSED = Symbol('refused');
 
 /** Pause between an agent's actions. */
 const THINK_MS = { min: 5, max: 100 };
 const MAX_CONCURRENT_SENDS = 3;
+/** How often a round of work also hides or shows a customer's comment, as a moderator does between replies. */
+const HIDE_CHANCE = 0.35;
 
 /**
  * The agent script: queues replies to random conversations over the contract,
@@ -25,9 +35,15 @@ const MAX_CONCURRENT_SENDS = 3;
  * unchanged, once the engine is back — the engine makes that idempotent, and
  * the verifier checks it did. Now and then it repeats a call that was
  * answered, as a double-pressed send key would.
+ *
+ * Between replies it hides customers' comments or shows them again (mostly
+ * flipping, sometimes asking for the state a comment already has), one wish at
+ * a time; an unanswered wish is asked again first thing in the next life, so
+ * the last wish per comment is known for the verdict.
  */
 export class Agent {
   private readonly replies: QueuedReply[] = [];
+  private readonly wishes: HideWish[] = [];
   private made = 0;
   /** Calls the engine refused for a reason other than being gone: each one is a failure of the run. */
   readonly errors: string[] = [];
@@ -41,6 +57,10 @@ export class Agent {
 
   get queued(): readonly QueuedReply[] {
     return this.replies;
+  }
+
+  get hideWishes(): readonly HideWish[] {
+    return this.wishes;
   }
 
   /** Replies whose reply.send has not been answered yet. */
@@ -66,13 +86,41 @@ export class Agent {
       }
       const results = await Promise.all(batch.map((reply) => this.send(client, reply, afterSend)));
       if (results.includes(false)) return;
+      const comments = conversations.items.filter((item) => item.kind === 'comment');
+      if (comments.length > 0 && this.rng.chance(HIDE_CHANCE) && !(await this.moderate(client, this.rng.pick(comments).id))) return;
       await sleep(this.rng.int(THINK_MS.min, THINK_MS.max), signal);
     }
   }
 
-  /** Makes every unanswered call again; false if the engine went away meanwhile. */
+  /** Makes every unanswered call again, in the order first made; false if the engine went away meanwhile. */
   async retryUnanswered(client: Client, afterSend: () => void): Promise<boolean> {
     for (const reply of this.unanswered) if (!(await this.send(client, reply, afterSend))) return false;
+    for (const wish of this.wishes.filter((w) => !w.answered)) if (!(await this.setHidden(client, wish))) return false;
+    return true;
+  }
+
+  /** Hides one of the conversation's customer comments, or shows it again; false if the engine went away. */
+  private async moderate(client: Client, conversationId: string): Promise<boolean> {
+    const conversation = await this.call(() => client.call('conversation.get', { id: conversationId }));
+    if (conversation === GONE) return false;
+    if (conversation === REFUSED) return true;
+    const comments = conversation.messages.filter((message) => message.direction === 'in');
+    if (comments.length === 0) return true;
+    const comment = this.rng.pick(comments);
+    const wish = { messageId: comment.id, hidden: this.rng.chance(0.85) ? !comment.hidden : comment.hidden, answered: false };
+    this.wishes.push(wish);
+    return this.setHidden(client, wish);
+  }
+
+  private async setHidden(client: Client, wish: HideWish): Promise<boolean> {
+    const message = await this.call(() => client.call('message.setHidden', { messageId: wish.messageId, hidden: wish.hidden }));
+    if (message === GONE) return false;
+    if (message === REFUSED) {
+      this.wishes.splice(this.wishes.indexOf(wish), 1);
+      return true;
+    }
+    if (message.hidden !== wish.hidden) this.errors.push(`message.setHidden(${wish.messageId}, ${wish.hidden}) answered hidden=${message.hidden}`);
+    wish.answered = true;
     return true;
   }
 

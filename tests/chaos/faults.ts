@@ -7,7 +7,7 @@ const FAULT_GAP_MS = { min: 80, max: 500 };
 
 /** One random fault plan in the sandbox's own control format (wire.ts, WireFaults). */
 export function randomFaults(rng: Rng): WireFaults {
-  const route = rng.pick(['any', 'updates', 'replies'] as const);
+  const route = rng.pick(['any', 'updates', 'replies', 'moderation'] as const);
   const count = rng.int(1, 3);
   switch (rng.pick(['fail', 'rate_limit', 'drop', 'commit_then_fail', 'latency'] as const)) {
     case 'fail':
@@ -17,8 +17,8 @@ export function randomFaults(rng: Rng): WireFaults {
     case 'drop':
       return { route, drop: { count } };
     case 'commit_then_fail':
-      // Publishes, then answers 502: the ambiguous outcome exactly-once is about.
-      return { route: 'replies', commit_then_fail: { count } };
+      // Publishes (or hides), then answers 502: the ambiguous outcome exactly-once is about.
+      return { route: rng.pick(['replies', 'moderation'] as const), commit_then_fail: { count } };
     case 'latency':
       return { route, latency_ms: rng.int(0, 250) };
   }

@@ -1,7 +1,7 @@
 /**
  * The chaos test (`npm run chaos -- --trials N [--seed S]`): the engine as a
  * child process against the sandbox platform with faults switched on, an
- * agent script queueing replies while customers keep writing, SIGKILLs at
+ * agent script queueing replies and hiding comments while customers keep writing, SIGKILLs at
  * random moments, and a verdict from the platform's own records against the
  * SQLite file. Progress and problems go to stderr; stdout gets one JSON line.
  * Exits 1 when anything was lost, doubled or damaged, 2 on bad usage.
@@ -30,7 +30,7 @@ function options(): { trials: number; seed: number } {
 
 function describe(index: number, result: TrialResult, seconds: number): string {
   const status = result.problems.length === 0 ? 'ok' : `${result.problems.length} problem(s), workspace kept at ${result.dataDir}`;
-  return `chaos: trial ${index + 1}: ${result.kills} kill(s), ${result.interruptedSends} send(s) interrupted, ${result.queued} replies, ${result.inbound} inbound, ${result.resends} resend(s), ${seconds} s: ${status}`;
+  return `chaos: trial ${index + 1}: ${result.kills} kill(s), ${result.interruptedSends} send(s) interrupted, ${result.queued} replies, ${result.hides} comment(s) hidden or shown, ${result.inbound} inbound, ${result.resends} resend(s), ${seconds} s: ${status}`;
 }
 
 async function main(): Promise<void> {
@@ -51,6 +51,8 @@ async function main(): Promise<void> {
     lost: 0,
     duplicated: 0,
     integrity_errors: 0,
+    hides: 0,
+    hides_unapplied: 0,
     inbound: 0,
     resends: 0,
     kills: 0,
@@ -68,6 +70,8 @@ async function main(): Promise<void> {
     total.lost += result.lost;
     total.duplicated += result.duplicated;
     total.integrity_errors += result.integrityErrors;
+    total.hides += result.hides;
+    total.hides_unapplied += result.hidesUnapplied;
     total.inbound += result.inbound;
     total.resends += result.resends;
     total.kills += result.kills;
@@ -80,8 +84,7 @@ async function main(): Promise<void> {
     for (const problem of result.problems) process.stderr.write(`chaos:   ${problem}\n`);
   }
   const { queued, published, lost, duplicated, integrity_errors, ...rest } = total;
-  // The engine has no hide/unhide action yet (shared/contract.ts), so hides are not exercised: null, not 0.
-  const figures = { trials: run.trials, queued, published, lost, duplicated, integrity_errors, hides: null, ...rest, seed: run.seed, seconds: Math.round((Date.now() - startedAt) / 100) / 10 };
+  const figures = { trials: run.trials, queued, published, lost, duplicated, integrity_errors, ...rest, seed: run.seed, seconds: Math.round((Date.now() - startedAt) / 100) / 10 };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
   if (total.problems > 0) process.exitCode = 1;
 }

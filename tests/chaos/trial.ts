@@ -186,8 +186,8 @@ async function finalLife(context: TrialContext, counts: KillCounts): Promise<voi
   const deadline = Date.now() + SETTLE_LIMIT_MS;
   while (Date.now() < deadline) {
     const records = await readPlatformRecords(context.sandbox.url);
-    const findings = inspectReadOnly(context.dbFile, (db) => verifyWorkspace(db, records, context.agent.queued, false));
-    if (findings?.lost === 0) break;
+    const findings = inspectReadOnly(context.dbFile, (db) => verifyWorkspace(db, records, context.agent.queued, context.agent.hideWishes, false));
+    if (findings?.lost === 0 && findings.hidesUnapplied === 0) break;
     await sleep(SETTLE_POLL_MS, NEVER);
   }
   if (!(await engine.stop())) context.problems.push(`the engine did not stop cleanly: ${engine.stderr().join(' | ')}`);
@@ -236,7 +236,7 @@ export async function runTrial(childFile: string, seed: number, index: number): 
     await finalLife(context, counts);
     await clearFaults(sandbox.url);
     const records = await readPlatformRecords(sandbox.url);
-    const findings = inspectCopy(dbFile, (db) => verifyWorkspace(db, records, context.agent.queued, true));
+    const findings = inspectCopy(dbFile, (db) => verifyWorkspace(db, records, context.agent.queued, context.agent.hideWishes, true));
     if (!findings) throw new Error('the workspace file is missing after the last clean stop');
     const problems = [...context.problems, ...context.agent.errors, ...findings.problems];
     const failed = problems.length > 0;

@@ -3,13 +3,14 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { LATEST_VERSION } from '../../main/engine/db/migrations';
-import { WireItem, WirePublished, WireUpdatesPage } from '../../main/engine/platforms/sandbox/wire';
-import type { QueuedReply } from './agent';
+import { WireItem, WireModeration, WirePublished, WireUpdatesPage } from '../../main/engine/platforms/sandbox/wire';
+import type { HideWish, QueuedReply } from './agent';
 
-/** What the sandbox platform itself recorded: every item its feed served, every reply it published. */
+/** What the sandbox platform itself recorded: every item its feed served, every reply it published, every comment hidden or shown. */
 export interface PlatformRecords {
   items: WireItem[];
   published: WirePublished[];
+  moderation: WireModeration[];
 }
 
 export interface Findings {
@@ -24,6 +25,10 @@ export interface Findings {
   lost: number;
   duplicated: number;
   integrityErrors: number;
+  /** Comments the agent hid or showed again (its last wish per comment). */
+  hides: number;
+  /** Of those, comments whose state on the platform, or in the workspace, is not the agent's last wish. */
+  hidesUnapplied: number;
   /** One line per problem, for the report. */
   problems: string[];
 }
@@ -48,7 +53,8 @@ export async function readPlatformRecords(sandboxUrl: string): Promise<PlatformR
     items.push(...body.updates.map((item) => WireItem.parse(item)));
     if (!body.has_more) {
       const { published } = (await getJson(`${sandboxUrl}/_sandbox/published`)) as { published: unknown[] };
-      return { items, published: published.map((entry) => WirePublished.parse(entry)) };
+      const { items: moderation } = (await getJson(`${sandboxUrl}/_sandbox/moderation`)) as { items: unknown[] };
+      return { items, published: published.map((entry) => WirePublished.parse(entry)), moderation: moderation.map((entry) => WireModeration.parse(entry)) };
     }
     cursor = body.cursor;
   }
@@ -100,13 +106,39 @@ export function inspectCopy<T>(file: string, inspect: (db: Database.Database) =>
 }
 
 /**
+ * The agent's last wish for each comment it touched, against the platform's record of that comment
+ * (never touched = shown) and the workspace's (the same state, nothing left to carry).
+ */
+function verifyHides(db: Database.Database, records: PlatformRecords, wishes: readonly HideWish[], problems: string[]): { hides: number; unapplied: number } {
+  const last = new Map<string, HideWish>();
+  for (const wish of wishes) last.set(wish.messageId, wish);
+  const onPlatform = new Map(records.moderation.map((record) => [record.id, record.hidden]));
+  const local = db.prepare<[string], { platformId: string | null; hidden: number; pending: number }>(
+    `SELECT platform_id AS platformId, hidden,
+       (SELECT count(*) FROM outbox WHERE message_id = m.id AND action IN ('hide', 'unhide') AND state NOT IN ('done', 'cancelled')) AS pending
+     FROM messages m WHERE id = ?`,
+  );
+  let unapplied = 0;
+  for (const wish of last.values()) {
+    if (!wish.answered) problems.push(`message.setHidden for ${wish.messageId} was never answered`);
+    const row = local.get(wish.messageId);
+    const platformHidden = row?.platformId ? (onPlatform.get(row.platformId) ?? false) : null;
+    if (!row || row.hidden !== Number(wish.hidden) || row.pending > 0 || platformHidden !== wish.hidden) {
+      unapplied++;
+      problems.push(`comment ${wish.messageId} should be ${wish.hidden ? 'hidden' : 'shown'}: the platform has hidden=${platformHidden}, the workspace ${JSON.stringify(row)}`);
+    }
+  }
+  return { hides: last.size, unapplied };
+}
+
+/**
  * Compares the workspace with the platform's records. Replies are matched by
  * text (each reply's text is unique in a trial, reply-text.ts), so a reply
  * published twice under two idempotency keys is caught as well as one
  * published never; items by their platform id. With `final`, the schema
  * version and the file's integrity are checked too.
  */
-export function verifyWorkspace(db: Database.Database, records: PlatformRecords, replies: readonly QueuedReply[], final: boolean): Findings {
+export function verifyWorkspace(db: Database.Database, records: PlatformRecords, replies: readonly QueuedReply[], wishes: readonly HideWish[], final: boolean): Findings {
   const problems: string[] = [];
   let lost = 0;
   let duplicated = 0;
@@ -165,6 +197,8 @@ export function verifyWorkspace(db: Database.Database, records: PlatformRecords,
     problems.push(`the platform published a reply nobody queued: ${entry.id} "${entry.text}"`);
   }
 
+  const hiding = verifyHides(db, records, wishes, problems);
+
   let integrityErrors = 0;
   if (final) {
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -181,6 +215,8 @@ export function verifyWorkspace(db: Database.Database, records: PlatformRecords,
     lost,
     duplicated,
     integrityErrors,
+    hides: hiding.hides,
+    hidesUnapplied: hiding.unapplied,
     problems,
   };
 }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WORKSPACE_FILE } from '../../../main/engine/engine';
-import type { QueuedReply } from '../../../tests/chaos/agent';
+import type { HideWish, QueuedReply } from '../../../tests/chaos/agent';
 import { replyText } from '../../../tests/chaos/reply-text';
 import { inspectReadOnly, readPlatformRecords, verifyWorkspace } from '../../../tests/chaos/verify';
 import { newDataDir, sandbox, startEngine, waitForConversations } from '../helpers/engine';
@@ -10,7 +10,7 @@ import { newDataDir, sandbox, startEngine, waitForConversations } from '../helpe
 /**
  * The chaos test's verdict must be able to fail: a workspace that synced and
  * published everything passes, and each kind of damage the chaos run looks
- * for — a message lost, a reply published twice, a broken reference — is
+ * for — a message lost, a reply published twice, a hide not applied, a broken reference — is
  * counted when it is put into that same workspace.
  */
 async function settledWorkspace() {
@@ -21,16 +21,22 @@ async function settledWorkspace() {
   const conversation = (await running.client.call('inbox.list', { view: 'all', offset: 0, limit: 1 })).items[0]!;
   const reply: QueuedReply = { clientId: 'chaos-0', conversationId: conversation.id, text: replyText(0), answered: true };
   await running.client.call('reply.send', { conversationId: reply.conversationId, clientId: reply.clientId, body: reply.text, lang: 'en' });
-  // Settled: published, and its echo read back from the feed.
-  await expect.poll(async () => verifyWorkspace(running.engine.db, await readPlatformRecords(platform.url), [reply], false).lost, { timeout: 10_000 }).toBe(0);
+  const commented = (await running.client.call('inbox.list', { view: 'all', offset: 0, limit: 100 })).items.find((item) => item.kind === 'comment')!;
+  const comment = (await running.client.call('conversation.get', { id: commented.id })).messages.find((message) => message.direction === 'in')!;
+  const wish: HideWish = { messageId: comment.id, hidden: true, answered: true };
+  await running.client.call('message.setHidden', { messageId: wish.messageId, hidden: wish.hidden });
+  // Settled: published and hidden, and the reply's echo read back from the feed.
+  await expect
+    .poll(async () => verifyWorkspace(running.engine.db, await readPlatformRecords(platform.url), [reply], [wish], false), { timeout: 10_000 })
+    .toMatchObject({ lost: 0, hidesUnapplied: 0 });
   await running.close();
   const threadId = platform.published()[0]!.thread_id;
-  return { platform, file: join(dataDir, WORKSPACE_FILE), reply, threadId };
+  return { platform, file: join(dataDir, WORKSPACE_FILE), reply, wish, threadId };
 }
 
-async function verdict(file: string, platformUrl: string, replies: QueuedReply[]) {
+async function verdict(file: string, platformUrl: string, replies: QueuedReply[], wishes: HideWish[] = []) {
   const records = await readPlatformRecords(platformUrl);
-  return inspectReadOnly(file, (db) => verifyWorkspace(db, records, replies, true))!;
+  return inspectReadOnly(file, (db) => verifyWorkspace(db, records, replies, wishes, true))!;
 }
 
 function tamper(file: string, change: (db: Database.Database) => void): void {
@@ -43,10 +49,10 @@ function tamper(file: string, change: (db: Database.Database) => void): void {
 }
 
 describe('chaos verdict', () => {
-  it('passes a workspace holding every item once and the reply as published', async () => {
-    const { platform, file, reply } = await settledWorkspace();
-    const findings = await verdict(file, platform.url, [reply]);
-    expect(findings).toMatchObject({ queued: 1, published: 1, lost: 0, duplicated: 0, integrityErrors: 0, problems: [] });
+  it('passes a workspace holding every item once, the reply as published and the comment as hidden', async () => {
+    const { platform, file, reply, wish } = await settledWorkspace();
+    const findings = await verdict(file, platform.url, [reply], [wish]);
+    expect(findings).toMatchObject({ queued: 1, published: 1, lost: 0, duplicated: 0, integrityErrors: 0, hides: 1, hidesUnapplied: 0, problems: [] });
     expect(findings.inbound).toBeGreaterThan(0);
   });
 
@@ -71,6 +77,22 @@ describe('chaos verdict', () => {
     expect(findings.duplicated).toBe(1);
     // The second copy is also a feed item the workspace never stored.
     expect(findings.lost).toBe(1);
+  });
+
+  it('counts a hide the platform does not show, or the workspace still carries, as unapplied; only the last wish counts', async () => {
+    const { platform, file, reply, wish } = await settledWorkspace();
+    expect(await verdict(file, platform.url, [reply], [{ ...wish, hidden: false }, wish])).toMatchObject({ hides: 1, hidesUnapplied: 0 });
+
+    tamper(file, (db) => db.prepare("UPDATE outbox SET state = 'pending' WHERE message_id = ?").run(wish.messageId));
+    expect(await verdict(file, platform.url, [reply], [wish])).toMatchObject({ hides: 1, hidesUnapplied: 1 });
+    tamper(file, (db) => db.prepare("UPDATE outbox SET state = 'done' WHERE message_id = ?").run(wish.messageId));
+
+    const itemId = inspectReadOnly(file, (db) => db.prepare('SELECT platform_id FROM messages WHERE id = ?').pluck().get(wish.messageId) as string)!;
+    const shown = await fetch(`${platform.url}/v1/items/${encodeURIComponent(itemId)}/hidden`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hidden: false }) });
+    expect(shown.status).toBe(200);
+    const findings = await verdict(file, platform.url, [reply], [wish]);
+    expect(findings).toMatchObject({ hides: 1, hidesUnapplied: 1, lost: 0 });
+    expect(findings.problems).toContainEqual(expect.stringContaining('the platform has hidden=false'));
   });
 
   it('counts a broken reference as an integrity error', async () => {
