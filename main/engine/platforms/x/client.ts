@@ -156,8 +156,9 @@ export class XConnector implements Connector {
 
   /**
    * Hides a customer's reply under the account's own post, or shows it again (X's hide replies). X
-   * allows it only for replies in conversations the account started and answers 403 for any other
-   * post: a definite refusal, which the agent sees in X's words with the rule that explains them.
+   * allows it only for replies in conversations the account started, and to tokens granted
+   * tweet.moderate.write; otherwise it answers 403, often with no more than "Forbidden". That is a
+   * definite refusal, which the agent sees in X's words with the rules that explain them.
    */
   async setHidden(request: HideRequest, signal: AbortSignal): Promise<void> {
     if (this.thread(request.threadPlatformId).kind !== 'mention') throw new PlatformError('refused', 'X hides replies to posts, not direct messages');
@@ -169,7 +170,7 @@ export class XConnector implements Connector {
       answer = await this.call('PUT', 'tweets/:id/hidden', `/2/tweets/${tweetId}/hidden`, {}, body, signal);
     } catch (error) {
       if (!(error instanceof PlatformError) || error.kind !== 'refused') throw error;
-      throw new PlatformError('refused', `${error.message} (X hides only replies in conversations the account started)`, null, { cause: error });
+      throw new PlatformError('refused', `${error.message} (X hides only replies in conversations the account started, and only with a token allowed tweet.moderate.write)`, null, { cause: error });
     }
     const state = parsed(WireHiddenReply, answer, 'answer to PUT /2/tweets/:id/hidden').data;
     if (state.hidden !== request.hidden) throw new PlatformError('server', `X answered hidden: ${state.hidden} for post ${tweetId}, asked ${request.hidden}`);

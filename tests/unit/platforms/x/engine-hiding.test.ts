@@ -46,7 +46,7 @@ describe('hiding on X in the engine', () => {
     expect(await hidingSettled(run.client, plain)).toMatchObject({
       hidden: true,
       hideState: 'failed',
-      hideError: 'X refused PUT tweets/:id/hidden: Forbidden (X hides only replies in conversations the account started)',
+      hideError: 'X refused PUT tweets/:id/hidden: Forbidden (X hides only replies in conversations the account started, and only with a token allowed tweet.moderate.write)',
     });
     expect(hideRows(run, plain.id)).toEqual([{ action: 'hide', state: 'failed' }]);
     expect(onX(plainTweet)).toBeUndefined();

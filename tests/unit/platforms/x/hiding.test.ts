@@ -36,6 +36,16 @@ describe('hiding a reply on X', () => {
     expect(puts(context)).toBe(3);
   });
 
+  it('hides a reply further down the brand\'s conversation: an answer to the brand\'s own reply', async () => {
+    const context = await setup();
+    const { fake, x } = context;
+    const first = replyToOurPost(context);
+    await x.sendReply({ threadPlatformId: first.threadPlatformId, text: 'Please keep it on topic.', visibility: 'public', idempotencyKey: 'k' }, signal);
+    const answer = fake.store.mention(PIOTR, 'more spam', { replyTo: fake.store.published[0]!.id });
+    await x.setHidden({ threadPlatformId: `mention:${answer.id}/${PIOTR.id}`, messagePlatformId: answer.id, hidden: true }, signal);
+    expect(fake.store.moderation()).toEqual([expect.objectContaining({ id: answer.id, hidden: true })]);
+  });
+
   it('is refused in X\'s words for a post X does not let the brand hide: a plain mention, a reply in someone else\'s conversation, its own reply, an unknown post', async () => {
     const context = await setup();
     const { fake, x } = context;
@@ -52,7 +62,7 @@ describe('hiding a reply on X', () => {
     ];
     for (const [tweetId, authorId] of targets) {
       const refused = await failure(x.setHidden({ threadPlatformId: `mention:${tweetId}/${authorId}`, messagePlatformId: tweetId, hidden: true }, signal));
-      expect([refused.kind, refused.ambiguous, refused.message]).toEqual(['refused', false, 'X refused PUT tweets/:id/hidden: Forbidden (X hides only replies in conversations the account started)']);
+      expect([refused.kind, refused.ambiguous, refused.message]).toEqual(['refused', false, 'X refused PUT tweets/:id/hidden: Forbidden (X hides only replies in conversations the account started, and only with a token allowed tweet.moderate.write)']);
     }
     expect(puts(context)).toBe(4);
     expect(fake.store.moderation()).toEqual([]);
