@@ -1,17 +1,17 @@
 import { lengthLimit, measure } from '../../checks/length';
 import { requestJson } from '../http';
-import { PlatformError, type AccountIdentity, type Connector, type PublishedReply, type ReplyRequest, type StreamPacing, type UpdatesPage } from '../types';
+import { PlatformError, type AccountIdentity, type Connector, type HideRequest, type PublishedReply, type ReplyRequest, type StreamPacing, type UpdatesPage } from '../types';
 import { xError } from './errors';
 import { otherParticipant, parseThreadId, snowflakeTime, type XThread } from './ids';
 import { mapDmEvents, mapMentions, tweetText, usersById, withoutReplyMentions } from './mapper';
 import { RateLimits } from './rate-limits';
 import { scanStep, type ListPage } from './scan';
-import { WireCreatedTweet, WireDmSent, WireList, WireMe, WireTweet, X_API, type WireCreateTweet, type WireDmSend, type WireUser } from './wire';
+import { SNOWFLAKE, WireCreatedTweet, WireDmSent, WireHiddenReply, WireList, WireMe, WireTweet, X_API, type WireCreateTweet, type WireDmSend, type WireHideReply, type WireUser } from './wire';
 
 export interface XConfig {
   /** Default https://api.x.com; the fake server's address in tests. */
   baseUrl?: string;
-  /** An OAuth 2.0 user access token (tweet.read, tweet.write, users.read, dm.read, dm.write). Sent in the Authorization header only. */
+  /** An OAuth 2.0 user access token (tweet.read, tweet.write, tweet.moderate.write, users.read, dm.read, dm.write). Sent in the Authorization header only. */
   accessToken: string;
   /** The account's X user id when known; otherwise asked of /2/users/me once. */
   userId?: string;
@@ -44,7 +44,8 @@ type Query = Record<string, string>;
  * `dms` (its DM events). X does not deduplicate tweets or DMs, so after an
  * ambiguous send the outbox asks findPublished, which reads the account's
  * latest tweets (or the conversation's DM events) and matches text, the tweet
- * answered and time.
+ * answered and time. Hiding a reply (setHidden) sets a state, so after an
+ * unknown outcome it is simply set again.
  */
 export class XConnector implements Connector {
   readonly streams: readonly XStream[] = ['mentions', 'dms'];
@@ -153,6 +154,28 @@ export class XConnector implements Connector {
     return match ? { platformId: match.platformId, createdAt: match.createdAt } : null;
   }
 
+  /**
+   * Hides a customer's reply under the account's own post, or shows it again (X's hide replies). X
+   * allows it only for replies in conversations the account started, and to tokens granted
+   * tweet.moderate.write; otherwise it answers 403, often with no more than "Forbidden". That is a
+   * definite refusal, which the agent sees in X's words with the rules that explain them.
+   */
+  async setHidden(request: HideRequest, signal: AbortSignal): Promise<void> {
+    if (this.thread(request.threadPlatformId).kind !== 'mention') throw new PlatformError('refused', 'X hides replies to posts, not direct messages');
+    const tweetId = request.messagePlatformId;
+    if (!SNOWFLAKE.test(tweetId)) throw new PlatformError('refused', `"${tweetId.slice(0, 80)}" is not an X post id`);
+    const body: WireHideReply = { hidden: request.hidden };
+    let answer: unknown;
+    try {
+      answer = await this.call('PUT', 'tweets/:id/hidden', `/2/tweets/${tweetId}/hidden`, {}, body, signal);
+    } catch (error) {
+      if (!(error instanceof PlatformError) || error.kind !== 'refused') throw error;
+      throw new PlatformError('refused', `${error.message} (X hides only replies in conversations the account started, and only with a token allowed tweet.moderate.write)`, null, { cause: error });
+    }
+    const state = parsed(WireHiddenReply, answer, 'answer to PUT /2/tweets/:id/hidden').data;
+    if (state.hidden !== request.hidden) throw new PlatformError('server', `X answered hidden: ${state.hidden} for post ${tweetId}, asked ${request.hidden}`);
+  }
+
   private async me(signal: AbortSignal): Promise<string> {
     return this.userId ?? (await this.verify(signal)).platformAccountId;
   }
@@ -188,7 +211,7 @@ export class XConnector implements Connector {
    * One X call. `endpoint` names the rate-limit window it counts against; a
    * window known to be spent refuses the call before it is made.
    */
-  private async call(method: 'GET' | 'POST', endpoint: string, path: string, query: Query, body: unknown, signal: AbortSignal): Promise<unknown> {
+  private async call(method: 'GET' | 'POST' | 'PUT', endpoint: string, path: string, query: Query, body: unknown, signal: AbortSignal): Promise<unknown> {
     const key = `${method} ${endpoint}`;
     this.limits.check(key);
     const search = Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : '';

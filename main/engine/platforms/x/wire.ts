@@ -16,6 +16,8 @@ import { z } from 'zod';
  *   GET  /2/dm_conversations/:dm_conversation_id/dm_events      → the same, one (group) conversation
  *   POST /2/dm_conversations/with/:participant_id/messages { text }  → 201 WireDmSent
  *   POST /2/dm_conversations/:dm_conversation_id/messages { text }   → 201 WireDmSent
+ *   PUT  /2/tweets/:id/hidden  WireHideReply                    → 200 WireHiddenReply (hide replies: only a reply in a
+ *        conversation the account started; 403 otherwise; setting the state a reply already has succeeds)
  *   errors: WireProblem (401, 403, 400, 429, 5xx); every answer carries x-rate-limit-limit/-remaining/-reset.
  */
 
@@ -116,6 +118,12 @@ export const WireDmSend = z.object({ text: z.string().min(1).max(10_000) }).stri
 export type WireDmSend = z.infer<typeof WireDmSend>;
 
 export const WireDmSent = z.object({ data: z.object({ dm_conversation_id: z.string().regex(DM_CONVERSATION_ID), dm_event_id: Snowflake }) });
+
+/** Hide replies: `{ "hidden": true }` hides a reply, `false` shows it again. */
+export const WireHideReply = z.object({ hidden: z.boolean() }).strict();
+export type WireHideReply = z.infer<typeof WireHideReply>;
+
+export const WireHiddenReply = z.object({ data: z.object({ hidden: z.boolean() }) });
 
 /**
  * X's error answers: an RFC 7807-style problem (`title`, `detail`, `type`,

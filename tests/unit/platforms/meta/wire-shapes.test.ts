@@ -49,6 +49,7 @@ describe('the fake Graph answers in the shapes of the reference examples', () =>
     expect(shape(reply.body)).toEqual(shape(reference.instagramReplyCreated));
     const comments = await raw(context, `/${media}/comments?fields=id,text,timestamp,from,username,hidden,replies{id,text,timestamp,from,username,hidden}`);
     expect(shape(first(comments.body))).toEqual(shape(reference.instagramComments.data[0]));
+    expect(shape((await raw(context, `/${comment}`, { method: 'POST', body: JSON.stringify({ hide: true }) })).body)).toEqual(shape(reference.success));
   });
 
   it('fails with the Graph error object and reports usage in X-Business-Use-Case-Usage', async () => {

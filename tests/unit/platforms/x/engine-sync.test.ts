@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../../../../shared/rpc';
-import { XConnector } from '../../../../main/engine/platforms/x/client';
-import type { FakeX } from '../../../../main/engine/platforms/x/fake';
-import { fastPaced, newDataDir, startEngine } from '../../helpers/engine';
-import { ANNA, BRAND, HOUR, PIOTR, TOKEN, setup } from './harness';
-
-const ACCOUNT = 'x-account';
-/** Long enough that a loopback call on a busy machine never reaches it; the hanging send does. */
-const TIMEOUT_MS = 1_500;
-
-/** A real engine on a real SQLite file with one X account on the fake, on the wall clock as in production. */
-async function withAccount(fake: FakeX) {
-  const dataDir = newDataDir();
-  const connectorFor = (account: { platform: string }) =>
-    account.platform === 'x' ? fastPaced(new XConnector({ baseUrl: fake.url, accessToken: TOKEN, userId: BRAND.id, timeoutMs: TIMEOUT_MS })) : undefined;
-  const first = startEngine(dataDir, { connectorFor });
-  first.engine.repos.accounts.insert({ id: ACCOUNT, platform: 'x', name: BRAND.name, handle: `@${BRAND.username}`, status: 'active', config: { userId: BRAND.id } }, Date.now());
-  await first.close();
-  return startEngine(dataDir, { connectorFor });
-}
-
-async function stateOf(client: Client, conversationId: string, messageId: string) {
-  return (await client.call('conversation.get', { id: conversationId })).messages.find((m) => m.id === messageId);
-}
+import { messageOf } from '../engine-kit';
+import { xEngine } from './engine-harness';
+import { ANNA, HOUR, PIOTR, setup } from './harness';
 
 describe('X in the engine', () => {
   it('syncs mentions and DMs, quarantines the malformed mention once, and publishes replies whose send timed out after X committed it exactly once', async () => {
@@ -33,7 +12,7 @@ describe('X in the engine', () => {
     fake.store.rawMention({ id: '1', text: 42, author_id: ANNA.id }, now - HOUR);
     fake.store.customerDm(PIOTR, 'Can I change my address?', now - HOUR);
 
-    const running = await withAccount(fake);
+    const running = await xEngine(fake);
     const db = running.engine.db;
     const count = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;
     await expect.poll(() => count('SELECT count(*) FROM messages'), { timeout: 10_000 }).toBe(2);
@@ -46,16 +25,16 @@ describe('X in the engine', () => {
     // The tweet is committed, then X never answers: the connector times out, and the outbox finds it on X.
     fake.faults({ route: 'replies', commit_then_fail: { count: 1 }, after_commit: 'hang' });
     const reply = await running.client.call('reply.send', { conversationId: mention, clientId: 'c-1', body: 'Sorry! It ships today & tracking follows.' });
-    await expect.poll(async () => (await stateOf(running.client, mention, reply.id))?.state, { timeout: 15_000 }).toBe('sent');
+    await expect.poll(async () => (await messageOf(running.client, mention, reply.id)).state, { timeout: 15_000 }).toBe('sent');
     expect(fake.store.published.map((entry) => [entry.kind, entry.text])).toEqual([['tweet', 'Sorry! It ships today & tracking follows.']]);
     const tweetId = fake.store.published[0]!.id;
-    expect(await stateOf(running.client, mention, reply.id)).toMatchObject({ state: 'sent' });
+    expect(await messageOf(running.client, mention, reply.id)).toMatchObject({ state: 'sent' });
     expect(db.prepare('SELECT platform_id FROM messages WHERE id = ?').pluck().get(reply.id)).toBe(tweetId);
 
     // The same for a DM, whose outcome the DM stream may also see first: either way it is stored once.
     fake.faults({ route: 'replies', commit_then_fail: { count: 1 }, after_commit: 'hang' });
     const direct = await running.client.call('reply.send', { conversationId: dm, clientId: 'c-2', body: 'Yes, send it here.' });
-    await expect.poll(async () => (await stateOf(running.client, dm, direct.id))?.state, { timeout: 15_000 }).toBe('sent');
+    await expect.poll(async () => (await messageOf(running.client, dm, direct.id)).state, { timeout: 15_000 }).toBe('sent');
     const dmPolls = () => fake.requests.filter((request) => request.endpoint === 'GET /2/dm_events').length;
     const polled = dmPolls();
     await expect.poll(dmPolls, { timeout: 10_000 }).toBeGreaterThanOrEqual(polled + 2);

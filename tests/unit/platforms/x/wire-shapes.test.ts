@@ -51,6 +51,21 @@ describe('fake X wire shapes', () => {
     expect(keys((sent.body as typeof api.dmSent).data)).toEqual(keys(api.dmSent.data));
   });
 
+  it('hides a reply like the reference, and refuses a post it may not hide with X\'s 403 problem', async () => {
+    const { fake } = await setup();
+    const post = fake.store.post('Our winter blend is here.');
+    const reply = fake.store.mention(ANNA, 'spam', { replyTo: post.id });
+    const hide = (id: string) => call(`${fake.url}/2/tweets/${id}/hidden`, { method: 'PUT', body: JSON.stringify(api.hideReplyRequest) });
+    const hidden = await hide(reply.id);
+    expect([hidden.status, hidden.body]).toEqual([200, api.hiddenReply]);
+    expect(keys(Object.fromEntries(hidden.headers))).toEqual(expect.arrayContaining(keys(api.rateLimitHeaders)));
+    const forbidden = await hide(post.id);
+    expect([forbidden.status, forbidden.body]).toEqual([403, api.hideForbidden]);
+    const invalid = await hide('not-a-post');
+    expect([invalid.status, keys(invalid.body)]).toEqual([400, expect.arrayContaining(keys(api.invalidRequest))]);
+    expect(fake.store.moderation()).toEqual([expect.objectContaining({ id: reply.id, hidden: true, requests: 1 })]);
+  });
+
   it('answers errors as X\'s problem objects: 401, 403 duplicate, 400 invalid request, 429', async () => {
     const { fake } = await setup({ limits: { 'GET /2/users/me': 1 } });
     const mention = fake.store.mention(ANNA, 'hi');

@@ -15,6 +15,7 @@ export const DEFAULT_LIMITS: Readonly<Record<string, number>> = {
   'GET /2/dm_events': 15,
   'GET /2/dm_conversations/dm_events': 15,
   'POST /2/dm_conversations/messages': 200,
+  'PUT /2/tweets/:id/hidden': 50,
 };
 
 interface Window {

@@ -6,7 +6,7 @@ import { FaultPlan, type FaultRoute } from '../../sandbox/fake/faults';
 import { HttpError, readJson, sendCutShortJson, sendJson } from '../../fake-kit/http';
 import { WireFaults } from '../../sandbox/wire';
 import { compareIds } from '../ids';
-import { WireCreateTweet, WireDmSend } from '../wire';
+import { SNOWFLAKE, WireCreateTweet, WireDmSend, WireHideReply } from '../wire';
 import { DEFAULT_LIMITS, RateWindows } from './rate-windows';
 import { XRuleError, XStore, oneToOne, type FakeDmEvent, type FakeTweet, type FakeUser } from './store';
 
@@ -18,11 +18,12 @@ import { XRuleError, XStore, oneToOne, type FakeDmEvent, type FakeTweet, type Fa
  * X's problem objects, and scripted faults.
  *
  * Faults reuse the sandbox's plan (../../sandbox/fake/faults.ts): route
- * `updates` is every GET, `replies` every POST. `rate_limit` answers 429 with
- * the window spent until `retry_after_s` from now. `commit_then_fail` publishes
- * and then, per `after_commit`, never answers (`hang`, the default: the client
- * times out), drops the connection, or answers 503. `malformed_json` answers
- * 200 with the body cut short.
+ * `updates` is every GET, `replies` every POST, `moderation` every PUT (hide
+ * replies). `rate_limit` answers 429 with the window spent until
+ * `retry_after_s` from now. `commit_then_fail` publishes (or sets the hidden
+ * state) and then, per `after_commit`, never answers (`hang`, the default:
+ * the client times out), drops the connection, or answers 503.
+ * `malformed_json` answers 200 with the body cut short.
  */
 export const FakeXFaults = WireFaults.extend({
   malformed_json: z.object({ count: z.number().int().min(1).max(1000) }).optional(),
@@ -67,6 +68,7 @@ const ROUTES: [string, RegExp][] = [
   ['GET /2/dm_events', /^\/2\/dm_events$/],
   ['GET /2/dm_conversations/dm_events', /^\/2\/dm_conversations\/(with\/\d+|[\d-]+)\/dm_events$/],
   ['POST /2/dm_conversations/messages', /^\/2\/dm_conversations\/(with\/\d+|[\d-]+)\/messages$/],
+  ['PUT /2/tweets/:id/hidden', /^\/2\/tweets\/([^/]+)\/hidden$/],
 ];
 
 class Problem extends Error {
@@ -87,7 +89,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
   const windows = new RateWindows({ ...DEFAULT_LIMITS, ...options.limits }, now);
   const plan = new FaultPlan();
   // Cut-short answers come after the work, so they queue apart from the plan's faults, which come before it.
-  const malformed = new FaultQueue<FaultRoute, { kind: 'malformed' }>(['updates', 'replies'], 'replies');
+  const malformed = new FaultQueue<FaultRoute, { kind: 'malformed' }>(['updates', 'replies', 'moderation'], ['replies', 'moderation']);
   let afterCommit: 'hang' | 'drop' | '503' = 'hang';
   const requests: FakeX['requests'] = [];
   let token = options.accessToken ?? 'x-user-token';
@@ -153,6 +155,12 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
         const event = store.sendDm(conversationOf(match[1]!), body.text);
         return { status: 201, body: { data: { dm_conversation_id: event.conversationId, dm_event_id: event.id } } };
       }
+      case 'PUT /2/tweets/:id/hidden': {
+        const tweetId = match[1]!;
+        if (!SNOWFLAKE.test(tweetId)) throw invalid('id', `The \`id\` path parameter value [${tweetId.slice(0, 40)}] is not valid`);
+        const body = await readJson(request, WireHideReply);
+        return { status: 200, body: { data: { hidden: store.setHidden(tweetId, body.hidden).hidden } } };
+      }
     }
     throw new Problem(404, 'Not Found Error', `No route ${endpoint}`);
   }
@@ -165,7 +173,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
     if (revoked || request.headers.authorization !== `Bearer ${token}`) throw new Problem(401, 'Unauthorized', 'Unauthorized');
     requests.push({ method: request.method ?? 'GET', endpoint, query: url.searchParams });
 
-    const faultRoute: FaultRoute = request.method === 'POST' ? 'replies' : 'updates';
+    const faultRoute: FaultRoute = request.method === 'POST' ? 'replies' : request.method === 'PUT' ? 'moderation' : 'updates';
     const delay = plan.delayFor(faultRoute);
     if (delay > 0) await server.sleep(delay);
     const fault = plan.take(faultRoute);

@@ -1,4 +1,6 @@
 import { lengthLimit, measure } from '../../../checks/length';
+import { ModerationLedger } from '../../sandbox/fake/moderation';
+import type { WireModeration } from '../../sandbox/wire';
 import { makeSnowflake } from '../ids';
 
 /**
@@ -6,7 +8,8 @@ import { makeSnowflake } from '../ids';
  * events, with X's rules on top (ids are snowflakes increasing with time,
  * replies carry the @mention of the person answered, links become t.co ones,
  * a tweet repeating one of the account's recent texts is refused, 280
- * weighted characters per tweet, 10,000 per DM). Test and demo code seeds it
+ * weighted characters per tweet, 10,000 per DM, only replies in a
+ * conversation the account started can be hidden). Test and demo code seeds it
  * through the methods below; the HTTP layer (server.ts) serves it in X's wire
  * shapes.
  */
@@ -60,6 +63,8 @@ export class XStore {
   readonly dmEvents: FakeDmEvent[] = [];
   /** Every tweet and DM the account published through the API, in order. */
   readonly published: { kind: 'tweet' | 'dm'; id: string; text: string; target: string; at: number }[] = [];
+  /** The replies the account hid or showed again, as the sandbox keeps its comments' (one state per post, requests counted). */
+  private readonly hiding = new ModerationLedger();
   private lastId: string | null = null;
   private links = 0;
 
@@ -81,6 +86,11 @@ export class XStore {
     const tweet = this.addTweet(this.me, '', at, null);
     tweet.raw = raw;
     return tweet;
+  }
+
+  /** The account's own post, which starts a conversation whose replies it may hide. */
+  post(text: string, at = this.now()): FakeTweet {
+    return this.addTweet(this.me, text, at, null);
   }
 
   /** A customer's DM to the account, in their one-to-one conversation. */
@@ -140,6 +150,25 @@ export class XStore {
     const event = this.addDm(conversationId, this.me, text, this.now());
     this.published.push({ kind: 'dm', id: event.id, text, target: conversationId, at: this.now() });
     return event;
+  }
+
+  /**
+   * PUT /2/tweets/:id/hidden: someone else's reply in a conversation whose first post is the
+   * account's own; anything else (an unknown post, a post that is no reply, a reply in someone
+   * else's conversation, the account's own reply) is refused with 403 in X's words. Setting the
+   * state a reply already has succeeds.
+   */
+  setHidden(tweetId: string, hidden: boolean): WireModeration {
+    const tweet = this.tweet(tweetId);
+    const root = tweet && this.tweet(tweet.conversationId);
+    const hideable = tweet !== undefined && tweet.raw === undefined && tweet.replyTo !== null && tweet.author.id !== this.me.id && root?.author.id === this.me.id;
+    if (!hideable) throw new XRuleError(403, 'Forbidden', 'Forbidden');
+    return this.hiding.set(tweetId, hidden, this.now());
+  }
+
+  /** Every reply the account hid or showed again, with its state now and how many requests set it. */
+  moderation(): WireModeration[] {
+    return this.hiding.items();
   }
 
   /** A tweet's text with its links as written. */
