@@ -4,6 +4,12 @@ import type { WireFaults } from '../../main/engine/platforms/sandbox/wire';
 
 /** Pause between two fault plans. */
 const FAULT_GAP_MS = { min: 80, max: 500 };
+/**
+ * A new plan waits while this many faults are still queued. Without the bound, faults queue faster
+ * than a backed-off engine makes requests, and a whole trial can pass with every read failing: no
+ * conversation ever arrives, so no reply or hide is ever made, and the trial proves little.
+ */
+const MAX_QUEUED_FAULTS = 3;
 
 /** One random fault plan in the sandbox's own control format (wire.ts, WireFaults). */
 export function randomFaults(rng: Rng): WireFaults {
@@ -24,27 +30,31 @@ export function randomFaults(rng: Rng): WireFaults {
   }
 }
 
-async function control(sandboxUrl: string, method: 'POST' | 'DELETE', body?: WireFaults): Promise<void> {
+async function control(sandboxUrl: string, method: 'GET' | 'POST' | 'DELETE', body?: WireFaults): Promise<{ queued: { remaining: number }[] }> {
   const response = await fetch(`${sandboxUrl}/_sandbox/faults`, {
     method,
     headers: body ? { 'content-type': 'application/json' } : {},
     body: body ? JSON.stringify(body) : undefined,
   });
   if (!response.ok) throw new Error(`sandbox refused the fault plan (${response.status}): ${await response.text()}`);
+  return (await response.json()) as { queued: { remaining: number }[] };
 }
 
 /** Queues random faults on the sandbox until `signal` aborts. */
 export async function injectFaults(sandboxUrl: string, rng: Rng, signal: AbortSignal): Promise<number> {
   let plans = 0;
   while (!signal.aborted) {
-    await control(sandboxUrl, 'POST', randomFaults(rng));
-    plans++;
+    const { queued } = await control(sandboxUrl, 'GET');
+    if (queued.reduce((sum, fault) => sum + fault.remaining, 0) < MAX_QUEUED_FAULTS) {
+      await control(sandboxUrl, 'POST', randomFaults(rng));
+      plans++;
+    }
     await sleep(rng.int(FAULT_GAP_MS.min, FAULT_GAP_MS.max), signal);
   }
   return plans;
 }
 
 /** Clears queued faults and latency, so the end of a trial can settle. */
-export function clearFaults(sandboxUrl: string): Promise<void> {
-  return control(sandboxUrl, 'DELETE');
+export async function clearFaults(sandboxUrl: string): Promise<void> {
+  await control(sandboxUrl, 'DELETE');
 }

@@ -119,9 +119,12 @@ describe('sandbox faults', () => {
     expect(await slow).toBe('slow aborted');
   });
 
-  it('clears queued faults with DELETE', async () => {
+  it('tells what is queued with GET and clears it with DELETE', async () => {
     const sandbox = await openSandbox();
     await setFaults(sandbox, { fail: { status: 503, count: 3 } });
+    await call(sandbox, '/v1/updates'); // takes one of the three
+    const queued = await call(sandbox, '/_sandbox/faults');
+    expect(queued.body).toEqual({ latency_ms: { updates: 0, replies: 0, moderation: 0 }, queued: [{ route: 'any', kind: 'fail', remaining: 2 }] });
     const cleared = await call(sandbox, '/_sandbox/faults', { method: 'DELETE' });
     expect(cleared.body).toEqual({ latency_ms: { updates: 0, replies: 0, moderation: 0 }, queued: [] });
     expect((await call(sandbox, '/v1/updates')).status).toBe(200);

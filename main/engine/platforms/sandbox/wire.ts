@@ -17,6 +17,7 @@ import { z } from 'zod';
  * Control endpoints, for tests and the demo only:
  *   GET    /_sandbox/published → { published: WirePublished[] }
  *   GET    /_sandbox/moderation → { items: WireModeration[] }: every item ever hidden or shown, with its state now
+ *   GET    /_sandbox/faults    → the faults still queued and the latency in force
  *   POST   /_sandbox/faults    → body WireFaults: queue faults for the next requests
  *   DELETE /_sandbox/faults    → clear faults
  *   POST   /_sandbox/emit      → body { count } : produce `count` new inbound items now → { emitted: WireItem[] }

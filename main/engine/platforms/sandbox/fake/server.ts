@@ -196,9 +196,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         allow(request, 'GET');
         return sendJson(response, { status: 200, body: { items: moderation.items() } });
       case '/_sandbox/faults':
-        allow(request, 'POST', 'DELETE');
+        allow(request, 'GET', 'POST', 'DELETE');
         if (request.method === 'POST') faults.addPlan(await readJson(request, SandboxFaults));
-        else faults.clear();
+        else if (request.method === 'DELETE') faults.clear();
         return sendJson(response, { status: 200, body: faults.describe() });
       case '/_sandbox/emit': {
         allow(request, 'POST');
