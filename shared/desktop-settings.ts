@@ -97,4 +97,4 @@ export function patchDesktopSettings(current: DesktopSettings, patch: DesktopSet
 }
 
 /** Why desktop settings calls are refused outside the desktop app (the engine and the browser host answer it). */
-export const DESKTOP_ONLY = 'desktop settings exist only in the desktop app';
+export const DESKTOP_ONLY = 'Desktop settings exist only in the desktop app';
