@@ -1,8 +1,8 @@
 import { app, BrowserWindow, clipboard, dialog, globalShortcut, Menu, safeStorage, screen, shell } from 'electron';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import type { DesktopSettings } from '../../shared/desktop-settings';
 import type { AccountSummary } from '../../shared/domain';
 import { createTranslator, pickLanguage, type Translator } from '../../shared/i18n';
 import { DEFAULT_KEYMAP, resolveKeymap, type ActionId, type Binding, type Chord } from '../../shared/keymap';
@@ -13,7 +13,6 @@ import { LogFile, readLogTail } from '../engine/support/log-file';
 import { EngineStartError, startEngineThread } from '../engine/worker-proxy';
 import { buildAppMenu, strokeInputEvents } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import type { DesktopSettings } from '../../shared/desktop-settings';
 import { loadDesktopSettings, saveDesktopSettings } from './desktop-settings';
 import { desktopSettingsCalls, withDesktopCalls } from './desktop-settings-calls';
 import { buildDiagnostics } from './diagnostics';
