@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DesktopPreferences, DesktopSettingsPatch } from './desktop-settings';
 import { KeymapOverrides } from './keymap/remap';
 import { PriorityWeights, SlaSettings } from './triage';
 import {
@@ -238,6 +239,14 @@ export const calls = {
   'accounts.reconnect': call(z.object({ id: Id, token: AccountToken }).strict(), AccountDetails),
   /** Deletes the token and the account with its conversations and unsent replies from this computer. */
   'accounts.remove': call(z.object({ id: Id }).strict(), z.object({})),
+  /**
+   * This machine's desktop settings (notifications, global shortcut, updates, debug logging). The desktop
+   * shell answers these itself; the engine and so the browser host refuse them with `refused`. An update
+   * names only what it changes; one the shell cannot put into effect (a shortcut another application holds)
+   * is `refused`, its issue naming the field, and nothing is saved.
+   */
+  'desktop.settings.get': call(z.object({}).strict(), z.object({ settings: DesktopPreferences })),
+  'desktop.settings.update': call(DesktopSettingsPatch, z.object({ settings: DesktopPreferences })),
 } as const;
 
 export const events = {
@@ -256,6 +265,8 @@ export const events = {
   'app.openConversation': z.object({ conversationId: Id }),
   /** An account was added, paused, resumed, reconnected, removed, or its token was refused. */
   'accounts.changed': z.object({}),
+  /** Pushed by the desktop shell, never by the engine: its settings changed (from Settings, the menu or the tray). */
+  'desktop.settings.changed': z.object({}),
 } as const;
 
 export type Calls = typeof calls;

@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { actionNameKey, formatChord, type ActionId, type Binding, type Chord, type KeyboardPlatform, type Stroke } from '../../shared/keymap';
+import { electronKeyName, strokeAccelerator } from '../../shared/accelerator';
 import type { Translator } from '../../shared/i18n';
 import type { UpdateState } from './update/update-flow';
 
@@ -88,44 +89,6 @@ function updateItem(state: UpdateState, t: Translator, commands: MenuCommands): 
     case 'error':
       return { id: 'update', label: t('desktop.menu.checkForUpdates'), click: commands.checkForUpdates };
   }
-}
-
-const NAMED_KEYS: Readonly<Record<string, string>> = {
-  Enter: 'Enter',
-  Escape: 'Escape',
-  Space: 'Space',
-  Tab: 'Tab',
-  Backspace: 'Backspace',
-  Delete: 'Delete',
-  Home: 'Home',
-  End: 'End',
-  PageUp: 'PageUp',
-  PageDown: 'PageDown',
-  ArrowUp: 'Up',
-  ArrowDown: 'Down',
-  ArrowLeft: 'Left',
-  ArrowRight: 'Right',
-  Slash: '/',
-  Comma: ',',
-  Period: '.',
-  Minus: '-',
-  Equal: '=',
-};
-
-/** The key as Electron names it in accelerators and input events (`KeyR` → `R`), or null where it has no name. */
-export function electronKeyName(code: string): string | null {
-  const letterOrDigit = /^(?:Key([A-Z])|Digit(\d))$/.exec(code);
-  if (letterOrDigit) return letterOrDigit[1] ?? letterOrDigit[2]!;
-  if (/^F([1-9]|1\d|2[0-4])$/.test(code)) return code;
-  return NAMED_KEYS[code] ?? null;
-}
-
-/** `Mod+Shift+Enter` → `CommandOrControl+Shift+Enter`; null for keys Electron cannot name. */
-export function strokeAccelerator(stroke: Stroke): string | null {
-  const key = electronKeyName(stroke.code);
-  if (!key) return null;
-  const modifiers = [stroke.mod && 'CommandOrControl', stroke.ctrl && 'Control', stroke.meta && 'Super', stroke.alt && 'Alt', stroke.shift && 'Shift'].filter(Boolean);
-  return [...modifiers, key].join('+');
 }
 
 /**

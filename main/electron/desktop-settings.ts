@@ -1,55 +1,15 @@
 import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { DesktopSettings } from '../../shared/desktop-settings';
 
 /**
- * Settings that belong to this machine's desktop shell rather than to the
- * workspace: where the window was, notifications, the global shortcut, the
- * update feed, debug logging. Kept in `desktop-settings.json` in the user-data
- * folder; the engine never sees them.
+ * Where the shell keeps its own settings (the schema and what each one means
+ * are in shared/desktop-settings.ts): `desktop-settings.json` in the user-data
+ * folder, read section by section so one damaged section costs only itself.
  */
 export const DESKTOP_SETTINGS_FILE = 'desktop-settings.json';
 
-const WindowBounds = z.object({
-  x: z.number().int().min(-100_000).max(100_000),
-  y: z.number().int().min(-100_000).max(100_000),
-  width: z.number().int().min(100).max(100_000),
-  height: z.number().int().min(100).max(100_000),
-  maximized: z.boolean().default(false),
-});
-export type WindowBounds = z.output<typeof WindowBounds>;
-
-const HttpsUrl = z.url({ protocol: /^https$/ }).max(2_048);
-
-const sections = {
-  window: WindowBounds.nullable().default(null),
-  notifications: z
-    .object({
-      enabled: z.boolean().default(true),
-      doNotDisturb: z.boolean().default(false),
-      /** Accounts whose new items never notify (ids, as the engine names them). */
-      mutedAccounts: z.array(z.string().min(1).max(64)).max(1_000).default([]),
-      /** "SLA about to breach" fires this long before an item is due. */
-      slaWarningMinutes: z.number().int().min(1).max(240).default(10),
-    })
-    .default({ enabled: true, doNotDisturb: false, mutedAccounts: [], slaWarningMinutes: 10 }),
-  /** An Electron accelerator ("CommandOrControl+Shift+Space") that brings the window forward; off (null) by default. */
-  globalShortcut: z.string().min(1).max(64).nullable().default(null),
-  updates: z
-    .object({
-      enabled: z.boolean().default(true),
-      /** The generic-provider folder; null keeps the one built into the app (electron-builder.yml). */
-      url: HttpsUrl.nullable().default(null),
-      checkIntervalHours: z.number().min(1).max(168).default(4),
-    })
-    .default({ enabled: true, url: null, checkIntervalHours: 4 }),
-  /** Debug logging writes message bodies to the log; for a support case, not for every day. */
-  debugLogging: z.boolean().default(false),
-};
-
-export const DesktopSettings = z.object(sections);
-export type DesktopSettings = z.output<typeof DesktopSettings>;
-type SectionName = keyof typeof sections;
+type SectionName = keyof typeof DesktopSettings.shape;
 
 export interface LoadedSettings {
   settings: DesktopSettings;
@@ -80,12 +40,12 @@ export function loadDesktopSettings(dir: string, now: () => number = Date.now): 
   }
   const problems: string[] = [];
   const settings: Record<string, unknown> = { ...defaults };
-  for (const name of Object.keys(sections) as SectionName[]) {
-    const parsed = sections[name].safeParse((raw as Record<string, unknown>)[name]);
+  for (const name of Object.keys(DesktopSettings.shape) as SectionName[]) {
+    const parsed = DesktopSettings.shape[name].safeParse((raw as Record<string, unknown>)[name]);
     if (parsed.success) settings[name] = parsed.data;
     else problems.push(`${name}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'value'} ${issue.message}`).join('; ')}`);
   }
-  const unknownKeys = Object.keys(raw).filter((key) => !(key in sections));
+  const unknownKeys = Object.keys(raw).filter((key) => !(key in DesktopSettings.shape));
   if (unknownKeys.length > 0) problems.push(`unknown settings ignored: ${unknownKeys.slice(0, 10).join(', ')}`);
   return { settings: settings as DesktopSettings, problems, quarantinedTo: problems.length > 0 ? quarantine(file, now) : undefined };
 }

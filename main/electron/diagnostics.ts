@@ -1,5 +1,5 @@
 import { redactSecrets } from '../engine/support/log-file';
-import type { DesktopSettings } from './desktop-settings';
+import type { DesktopSettings } from '../../shared/desktop-settings';
 import type { EngineStatus } from './engine-supervisor';
 import type { UpdateState } from './update/update-flow';
 

@@ -1,7 +1,8 @@
 import { app, BrowserWindow, clipboard, dialog, globalShortcut, Menu, safeStorage, screen, shell } from 'electron';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import type { DesktopSettings } from '../../shared/desktop-settings';
 import type { AccountSummary } from '../../shared/domain';
 import { createTranslator, pickLanguage, type Translator } from '../../shared/i18n';
 import { DEFAULT_KEYMAP, resolveKeymap, type ActionId, type Binding, type Chord } from '../../shared/keymap';
@@ -13,6 +14,7 @@ import { EngineStartError, startEngineThread } from '../engine/worker-proxy';
 import { buildAppMenu, strokeInputEvents } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { loadDesktopSettings, saveDesktopSettings } from './desktop-settings';
+import { desktopSettingsCalls, withDesktopCalls } from './desktop-settings-calls';
 import { buildDiagnostics } from './diagnostics';
 import { EngineSupervisor, type EngineStatus } from './engine-supervisor';
 import { askPagesToOpen, bridgeIpc } from './ipc-bridge';
@@ -52,8 +54,7 @@ const firstInstance = app.requestSingleInstanceLock();
 if (!firstInstance) app.exit(0);
 
 const loaded = loadDesktopSettings(userData);
-let settings = loaded.settings;
-const log = new LogFile({ dir: logDir, name: 'main', debug: settings.debugLogging });
+const log = new LogFile({ dir: logDir, name: 'main', debug: loaded.settings.debugLogging });
 log.write('info', `Switchboard ${app.getVersion()} starting on ${process.platform} ${process.arch}`);
 for (const problem of loaded.problems) log.write('warn', `desktop settings: ${problem}`);
 if (loaded.quarantinedTo) log.write('warn', `desktop settings: the damaged file was kept as ${loaded.quarantinedTo}`);
@@ -63,6 +64,22 @@ process.on('uncaughtException', (error) => {
   app.exit(1);
 });
 process.on('unhandledRejection', (reason) => log.error('main: unhandled rejection', reason));
+
+// The one way the desktop settings change (Settings in the page, the menu, the tray); each change is put into effect here.
+const desktop = desktopSettingsCalls({
+  initial: loaded.settings,
+  save: (next) => saveDesktopSettings(userData, next),
+  effects: {
+    registerShortcut,
+    unregisterShortcut: (accelerator) => globalShortcut.unregister(accelerator),
+    apply: (next, previous) => {
+      log.debug = next.debugLogging; // main.log at once; the engine thread reads it when it next starts
+      if (!isDeepStrictEqual(next.updates, previous.updates)) startUpdates(next.updates);
+    },
+  },
+  accountIds: async () => (await engine.call('app.status', {})).accounts.map((account) => account.id),
+});
+desktop.onChange(() => installMenu());
 
 registerAppScheme();
 
@@ -92,7 +109,7 @@ const supervisor = new EngineSupervisor({
     demoSandboxUrl ??= sandbox?.url;
     return startEngineThread(
       join(__dirname, 'engine-worker.cjs'),
-      { dataDir, demoSandboxUrl, pollIntervalMs: demo ? 2_000 : undefined, logDir, debugLogging: settings.debugLogging },
+      { dataDir, demoSandboxUrl, pollIntervalMs: demo ? 2_000 : undefined, logDir, debugLogging: desktop.current.debugLogging },
       { secretFallback },
     );
   },
@@ -118,12 +135,12 @@ async function start(): Promise<void> {
   await readWorkspaceSettings();
   engine.on('settings.changed', () => void readWorkspaceSettings().then(refreshChrome));
   serveRenderer(join(__dirname, '..', 'renderer'));
-  bridge = bridgeIpc(supervisor);
+  bridge = bridgeIpc(withDesktopCalls(supervisor, desktop));
   openWindow();
   tray = createTrayBadge(iconFile(), t, { show: () => bringForward(), quit: () => app.quit() });
   queueWatch = new QueueWatch({
     engine: supervisor,
-    notificationSettings: () => settings.notifications,
+    notificationSettings: () => desktop.current.notifications,
     onCount: (count) => tray?.setCount(count),
     onNotices: (notices) =>
       showNotices(notices, t, (conversationId) => {
@@ -134,14 +151,14 @@ async function start(): Promise<void> {
   });
   queueWatch.start();
   registerGlobalShortcut();
-  startUpdates();
+  startUpdates(desktop.current.updates);
   installMenu();
 }
 
 function openWindow(): void {
   const primary = screen.getPrimaryDisplay();
   const areas = [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map((display) => display.workArea);
-  const placement = restoreWindowPlacement(settings.window, areas);
+  const placement = restoreWindowPlacement(desktop.current.window, areas);
   window = createMainWindow(join(__dirname, '..', 'preload', 'preload.cjs'), placement, t('app.name'));
   if (placement.maximized) window.maximize();
   window.on('close', () => rememberWindow());
@@ -151,9 +168,8 @@ function openWindow(): void {
 function rememberWindow(): void {
   if (!window || window.isDestroyed()) return;
   const { x, y, width, height } = window.getNormalBounds();
-  settings = { ...settings, window: { x, y, width, height, maximized: window.isMaximized() } };
   try {
-    saveDesktopSettings(userData, settings);
+    desktop.rememberWindow({ x, y, width, height, maximized: window.isMaximized() });
   } catch (error) {
     log.error('desktop settings: could not save the window position', error);
   }
@@ -194,14 +210,9 @@ function refreshChrome(): void {
 }
 
 function notificationSwitches() {
-  return notificationMenu(t, settings.notifications, accounts, (next) => {
-    settings = { ...settings, notifications: next };
-    try {
-      saveDesktopSettings(userData, settings);
-    } catch (error) {
-      log.error('desktop settings: could not save the notification settings', error);
-    }
-    installMenu();
+  // The same path as Settings in the page: the menu is rebuilt once the change is saved (desktop.onChange).
+  return notificationMenu(t, desktop.current.notifications, accounts, (next) => {
+    desktop.update({ notifications: next }).catch((error: unknown) => log.error('desktop settings: could not change the notification settings', error));
   });
 }
 
@@ -235,7 +246,7 @@ function copyDiagnostics(): void {
       arch: process.arch,
       locale: app.getLocale(),
       packaged: app.isPackaged,
-      settings,
+      settings: desktop.current,
       engine: engineStatus,
       update: updateFlow?.state ?? { phase: 'idle' },
       logs: { 'main.log': readLogTail(log.file, 20_000), 'engine.log': readLogTail(join(logDir, 'engine.log'), 20_000) },
@@ -257,22 +268,34 @@ function onEngineStatus(status: EngineStatus): void {
   }
 }
 
+/** At start there is no one to refuse: a shortcut another application took meanwhile is only logged. */
 function registerGlobalShortcut(): void {
-  const accelerator = settings.globalShortcut;
+  const accelerator = desktop.current.globalShortcut;
   if (!accelerator) return;
+  const outcome = registerShortcut(accelerator);
+  if (outcome !== 'registered') log.write('warn', `global shortcut ${accelerator} was not registered: ${outcome === 'taken' ? 'another application holds it' : 'not a valid accelerator here'}`);
+}
+
+function registerShortcut(accelerator: string): 'registered' | 'taken' | 'invalid' {
   try {
-    if (!globalShortcut.register(accelerator, () => bringForward())) log.write('warn', `global shortcut ${accelerator} is taken by another application`);
+    return globalShortcut.register(accelerator, () => bringForward()) ? 'registered' : 'taken';
   } catch (error) {
     log.error(`global shortcut ${accelerator} is not a valid accelerator`, error);
+    return 'invalid';
   }
 }
 
-function startUpdates(): void {
+/** (Re)starts the update checks with these settings; a changed feed or interval replaces the running flow. */
+function startUpdates(updates: DesktopSettings['updates']): void {
+  // Mid-install the flow is closing the app; the new settings apply at the next start.
+  if (updateFlow?.state.phase === 'installing') return;
+  updateFlow?.stop();
+  updateFlow = undefined;
   // Unpacked development builds have no app-update.yml and nothing to update.
-  if (!settings.updates.enabled || !app.isPackaged) return;
+  if (!updates.enabled || !app.isPackaged) return;
   updateFlow = new UpdateFlow({
-    updater: electronUpdater({ feedUrl: settings.updates.url, log: log.asSink('info') }),
-    checkIntervalMs: settings.updates.checkIntervalHours * 3_600_000,
+    updater: electronUpdater({ feedUrl: updates.url, log: log.asSink('info') }),
+    checkIntervalMs: updates.checkIntervalHours * 3_600_000,
     prepareForRestart,
     log: log.asSink('warn'),
   });

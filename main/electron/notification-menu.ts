@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AccountSummary } from '../../shared/domain';
 import type { Translator } from '../../shared/i18n';
-import type { DesktopSettings } from './desktop-settings';
+import type { DesktopSettings } from '../../shared/desktop-settings';
 
 type NotificationSettings = DesktopSettings['notifications'];
 

@@ -1,5 +1,5 @@
 import type { ConversationSummary } from '../../shared/domain';
-import type { DesktopSettings } from './desktop-settings';
+import type { DesktopSettings } from '../../shared/desktop-settings';
 
 /** The part of a "Needs reply" item the policy looks at. */
 export type QueueItem = Pick<ConversationSummary, 'id' | 'accountId' | 'platform' | 'contactName' | 'lastMessageAt' | 'slaDueAt'>;

@@ -1,6 +1,6 @@
 import { createClient, type Client, type EngineEndpoint } from '../../shared/rpc';
 import { memoryTransport } from '../../shared/rpc/transports/memory';
-import type { DesktopSettings } from './desktop-settings';
+import type { DesktopSettings } from '../../shared/desktop-settings';
 import { planNotices, type Notice, type QueueMemory } from './notification-policy';
 
 export interface QueueWatchOptions {

@@ -1,4 +1,4 @@
-import type { WindowBounds } from './desktop-settings';
+import type { WindowBounds } from '../../shared/desktop-settings';
 import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type WindowPlacement } from './window-security';
 
 /** A display's work area (the screen minus task bars and docks), as Electron reports it. */

@@ -7,6 +7,7 @@ import { createCommentHiding, type CommentHiding } from '../conversation/comment
 import { createConversationStore, type ConversationStore } from '../conversation/conversationStore';
 import { createSettingsStore, type SettingsStore } from '../i18n/settingsStore';
 import { createSearchStore, type SearchStore } from '../overlays/search/searchStore';
+import { createDesktopSettingsStore, type DesktopSettingsStore } from '../settings/desktopSettingsStore';
 import type { Link } from '../rpc/link';
 import { createStatusStore, type StatusStore } from '../status/statusStore';
 import { createTriage, type Triage } from '../triage/createTriage';
@@ -28,6 +29,7 @@ export interface Session {
   canned: CannedLibraryStore;
   accounts: AccountsStore;
   diagnostics: DiagnosticsStore;
+  desktop: DesktopSettingsStore;
   /** Subscribes to the engine and the link and reads the initial state; returns the unsubscribe. */
   start(): () => void;
   /** Told when the host asks to show a conversation (a desktop notification was clicked). */
@@ -49,6 +51,7 @@ export function createSession(client: Client, link: Link): Session {
   const openListeners = new Set<(conversationId: string) => void>();
   const accounts = createAccountsStore(client);
   const diagnostics = createDiagnosticsStore(client);
+  const desktop = createDesktopSettingsStore(client);
 
   return {
     triage,
@@ -61,6 +64,7 @@ export function createSession(client: Client, link: Link): Session {
     canned,
     accounts,
     diagnostics,
+    desktop,
     start() {
       let linkState = link.getState();
       const unsubscribe = [
@@ -78,6 +82,8 @@ export function createSession(client: Client, link: Link): Session {
         client.on('app.openConversation', ({ conversationId }) => {
           for (const listener of openListeners) listener(conversationId);
         }),
+        // Changed from the desktop app's menu or tray, or another window: Settings shows it.
+        client.on('desktop.settings.changed', () => desktop.read()),
         // The account filter lists accounts too.
         client.on('accounts.changed', () => {
           accounts.read();

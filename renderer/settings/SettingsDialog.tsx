@@ -6,11 +6,12 @@ import { Dialog } from '../overlays/Dialog';
 import { hideOverlay } from '../overlays/overlayStore';
 import { errorReason } from '../rpc/errorReason';
 import { useSession } from '../session/SessionContext';
+import { DesktopSettingsForm } from './DesktopSettingsForm';
 import { KeymapEditor } from './KeymapEditor';
 import { PriorityWeightsTable } from './PriorityWeightsTable';
 import { ReplySettingsForm } from './ReplySettingsForm';
 
-/** Opened from the command palette: UI language, keys, replies (undo window, repeated canned replies), and how the queue is ordered. */
+/** Opened from the command palette: UI language, keys, replies (undo window, repeated canned replies), how the queue is ordered, and the desktop app's own settings. */
 export function SettingsDialog() {
   const { t } = useI18n();
   const { settings } = useSession();
@@ -44,6 +45,10 @@ export function SettingsDialog() {
         <h3 id={`${idPrefix}-priority`}>{t('settings.priority')}</h3>
         <p>{t('settings.priority.explain')}</p>
         {weights !== null && <PriorityWeightsTable weights={weights} labelledBy={`${idPrefix}-priority`} />}
+      </section>
+      <section aria-labelledby={`${idPrefix}-desktop`}>
+        <h3 id={`${idPrefix}-desktop`}>{t('settings.desktop')}</h3>
+        <DesktopSettingsForm />
       </section>
       <button type="button" className="settings-close" onClick={hideOverlay}>
         {t('settings.close')}

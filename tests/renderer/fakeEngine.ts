@@ -26,6 +26,7 @@ import {
   type View,
 } from '../../shared/domain';
 import { fillInFields } from '../../shared/canned/placeholders';
+import { DESKTOP_ONLY, patchDesktopSettings, type DesktopPreferences } from '../../shared/desktop-settings';
 import { PriorityWeights } from '../../shared/triage';
 import { createClient, handle, RpcError, type Client, type EngineEndpoint, type EventFrame } from '../../shared/rpc';
 import { memoryTransport } from '../../shared/rpc/transports/memory';
@@ -170,6 +171,10 @@ export interface FakeEngine {
   keychain: { available: boolean; problem: string | null };
   /** Tokens the fake platform accepts in accounts.add and accounts.reconnect; any other is refused as Telegram refuses it. */
   acceptedTokens: Set<string>;
+  /** The desktop shell's settings as desktop.settings.* answer them; null refuses them, as the browser host does. */
+  desktop: DesktopPreferences | null;
+  /** Global shortcuts another application holds: choosing one is refused, as the desktop shell refuses it. */
+  takenShortcuts: Set<string>;
   client(): Client;
 }
 
@@ -437,7 +442,25 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
       engine.emit('accounts.changed', {});
       return {};
     }),
+    // The desktop shell's calls (main/electron/desktop-settings-calls.ts), kept to what the Settings screen meets.
+    'desktop.settings.get': guarded('desktop.settings.get', () => ({ settings: desktopShell() })),
+    'desktop.settings.update': guarded('desktop.settings.update', (patch: CallParsedInput<'desktop.settings.update'>) => {
+      const shortcut = patch.globalShortcut;
+      if (shortcut && engine.takenShortcuts.has(shortcut)) {
+        const reason = `${shortcut} is already used by another application; the shortcut was not changed`;
+        throw new RpcError('refused', reason, [{ path: 'globalShortcut', message: reason }]);
+      }
+      const { window: _window, ...next } = patchDesktopSettings({ ...desktopShell(), window: null }, patch);
+      engine.desktop = next;
+      engine.emit('desktop.settings.changed', {});
+      return { settings: next };
+    }),
   });
+
+  const desktopShell = () => {
+    if (!engine.desktop) throw new RpcError('refused', DESKTOP_ONLY);
+    return engine.desktop;
+  };
 
   const findCanned = (id: string) => {
     const reply = engine.canned.find((r) => r.id === id);
@@ -506,6 +529,8 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
     ],
     keychain: { available: true, problem: null },
     acceptedTokens: new Set(),
+    desktop: null,
+    takenShortcuts: new Set(),
     endpoint: {
       dispatch(frame) {
         const { name, input } = frame as { name: string; input: unknown };

@@ -4,6 +4,7 @@ import { composerHandlers } from './composer';
 import { cannedHandlers } from './canned';
 import { checksHandlers } from './checks';
 import type { CallContext, HandlerDeps } from './context';
+import { desktopHandlers } from './desktop';
 import { diagnosticsHandlers } from './diagnostics';
 import { directoryHandlers } from './directory';
 import { inboxHandlers } from './inbox';
@@ -29,5 +30,6 @@ export function createHandlers(deps: HandlerDeps): Handlers<CallContext> {
     ...cannedHandlers(deps),
     ...accountsHandlers(deps),
     ...diagnosticsHandlers(deps),
+    ...desktopHandlers(),
   };
 }

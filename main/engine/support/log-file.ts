@@ -65,18 +65,25 @@ export class LogFile {
   private readonly keep: number;
   private readonly now: () => number;
   private size: number;
+  private debugLogging: boolean;
 
   constructor(private readonly options: LogFileOptions) {
     this.maxBytes = options.maxBytes ?? DEFAULT_LOG_MAX_BYTES;
     this.keep = options.keep ?? DEFAULT_LOG_KEEP;
     this.now = options.now ?? Date.now;
+    this.debugLogging = options.debug === true;
     mkdirSync(options.dir, { recursive: true });
     this.file = join(options.dir, `${options.name}.log`);
     this.size = existsSync(this.file) ? statSync(this.file).size : 0;
   }
 
   get debug(): boolean {
-    return this.options.debug === true;
+    return this.debugLogging;
+  }
+
+  /** Switched from the desktop settings while the app runs; the next line already follows it. */
+  set debug(on: boolean) {
+    this.debugLogging = on;
   }
 
   write(level: LogLevel, message: string, fields?: LogFields): void {

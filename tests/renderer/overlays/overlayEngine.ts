@@ -1,4 +1,5 @@
 import { calls, type CallInput, type CallOutput, type EventName, type EventPayload } from '../../../shared/contract';
+import { DESKTOP_ONLY } from '../../../shared/desktop-settings';
 import type { Language } from '../../../shared/domain';
 import { DEFAULT_KEYMAP, resolveKeymap, type KeymapOverrides } from '../../../shared/keymap';
 import { createClient, handle, RpcError, type Client, type EventFrame, type Handlers } from '../../../shared/rpc';
@@ -16,7 +17,7 @@ export interface PendingSearch {
 }
 
 /**
- * Just the calls the overlays make (settings and search), behind the real
+ * Just the calls the overlays make (settings, desktop settings and search), behind the real
  * contract and handle(); any other call fails loudly. Settings refuses a
  * conflicting keymap with invalid_input, as the engine does.
  */
@@ -48,8 +49,15 @@ export function createOverlayEngine(): OverlayEngine {
 
   const settings = () => ({ language: engine.language, keymap: engine.keymap, priorityWeights: PriorityWeights.parse({}), undoWindowMs: 5_000, cannedRepeatLimit: 5 });
 
+  // Settings' Desktop section asks too; refused as the engine (so the browser host) refuses it.
+  const desktopOnly = () => {
+    throw new RpcError('refused', DESKTOP_ONLY);
+  };
+
   const dispatch = handle<undefined>({
     ...unsupported,
+    'desktop.settings.get': desktopOnly,
+    'desktop.settings.update': desktopOnly,
     'settings.get': settings,
     'settings.update': (input) => {
       engine.updates.push(input);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildAppMenu, strokeAccelerator, strokeInputEvents, type MenuCommands } from '../../../main/electron/app-menu';
+import { buildAppMenu, strokeInputEvents, type MenuCommands } from '../../../main/electron/app-menu';
+import { strokeAccelerator } from '../../../shared/accelerator';
 import type { UpdateState } from '../../../main/electron/update/update-flow';
 import { createTranslator } from '../../../shared/i18n';
 import { DEFAULT_KEYMAP, parseChord, resolveKeymap, type Binding, type Stroke } from '../../../shared/keymap';

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP_SETTINGS_FILE, DesktopSettings, loadDesktopSettings, saveDesktopSettings } from '../../../main/electron/desktop-settings';
+import { DESKTOP_SETTINGS_FILE, loadDesktopSettings, saveDesktopSettings } from '../../../main/electron/desktop-settings';
+import { DesktopSettings } from '../../../shared/desktop-settings';
 import { tempDir } from '../helpers/temp-dir';
 
 const NOW = () => Date.UTC(2026, 10, 29, 12, 0, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DesktopSettings } from '../../../main/electron/desktop-settings';
+import { DesktopSettings } from '../../../shared/desktop-settings';
 import { buildDiagnostics, type DiagnosticsInput } from '../../../main/electron/diagnostics';
 import { LogFile, readLogTail } from '../../../main/engine/support/log-file';
 import { tempDir } from '../helpers/temp-dir';

@@ -50,6 +50,23 @@ describe('LogFile', () => {
     }
   });
 
+  it('follows debug logging switched while it runs (from the desktop settings)', () => {
+    const log = new LogFile({ dir: tempDir(), name: 'main' });
+    const fields = { body: 'Where is my order?' };
+    log.write('error', 'before', fields);
+    log.debug = true;
+    log.write('error', 'during', fields);
+    log.write('debug', 'noise');
+    log.debug = false;
+    log.write('error', 'after', fields);
+    expect(lines(log.file).map((line) => line.replace(/^\S+ /, ''))).toEqual([
+      'ERROR before {"body":"[18 chars]"}',
+      'ERROR during {"body":"Where is my order?"}',
+      'DEBUG noise',
+      'ERROR after {"body":"[18 chars]"}',
+    ]);
+  });
+
   it('drops debug lines unless debug logging is on', () => {
     const dir = tempDir();
     new LogFile({ dir, name: 'quiet' }).write('debug', 'noise');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DesktopSettings } from '../../../main/electron/desktop-settings';
+import { DesktopSettings } from '../../../shared/desktop-settings';
 import { notificationMenu } from '../../../main/electron/notification-menu';
 import { createTranslator } from '../../../shared/i18n';
 

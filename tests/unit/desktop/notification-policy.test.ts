@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DesktopSettings } from '../../../main/electron/desktop-settings';
+import { DesktopSettings } from '../../../shared/desktop-settings';
 import { planNotices, type QueueItem, type QueueMemory } from '../../../main/electron/notification-policy';
 
 const NOW = Date.parse('2026-11-29T12:00:00.000Z');

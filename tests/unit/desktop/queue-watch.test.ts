@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DesktopSettings } from '../../../main/electron/desktop-settings';
+import { DesktopSettings } from '../../../shared/desktop-settings';
 import type { Notice } from '../../../main/electron/notification-policy';
 import { QueueWatch } from '../../../main/electron/queue-watch';
 import { RpcError, type EngineEndpoint } from '../../../shared/rpc';
