@@ -35,6 +35,12 @@ export function MessageItem({ message, now, onSetHidden }: MessageItemProps) {
             {t(message.hideState === 'failed' ? 'message.retryHide' : message.hidden ? 'message.unhide' : 'message.hide')}
           </button>
         )}
+        {onSetHidden && message.hideState === 'failed' && (
+          // After a refusal the agent may rather give up the wish: the comment stays as the platform has it.
+          <button type="button" className="message-hide" onClick={() => onSetHidden(message, !message.hidden)}>
+            {t(message.hidden ? 'message.leaveShown' : 'message.leaveHidden')}
+          </button>
+        )}
       </div>
       <p className="message-body" dir="auto">
         {message.body}

@@ -21,6 +21,18 @@ function platformApplied(engine: FakeEngine, conversationId: string) {
 }
 
 describe('hiding a customer comment', () => {
+  it('gives up a refused wish with "Leave it shown", asking the engine for the state the platform kept', async () => {
+    const engine = createFakeEngine();
+    const sam = engine.conversations.find((c) => c.id === SAM)!;
+    sam.messages = sam.messages.map((m) => ({ ...m, hidden: true, hideState: 'failed', hideError: 'Comment was deleted' }));
+    const { list } = await renderApp({ engine });
+    moveTo(list, 2);
+    fireEvent.keyDown(list, { code: 'Enter', key: 'Enter' });
+    const article = await screen.findByRole('article', { name: 'Sam Lee' });
+    fireEvent.click(await within(article).findByRole('button', { name: 'Leave it shown' }));
+    await waitFor(() => expect(engine.callsTo('message.setHidden')).toEqual([{ messageId: `${SAM}-m1`, hidden: false }]));
+  });
+
   it('hides the newest comment with Shift+H from the list, shows it pending then hidden, and Shift+H shows it again', async () => {
     const { list, engine } = await renderApp();
     moveTo(list, 2);
@@ -73,6 +85,7 @@ describe('hiding a customer comment', () => {
     const article = await screen.findByRole('article', { name: 'Sam Lee' });
     expect(await within(article).findByText('Not hidden: Comment was deleted')).toBeTruthy();
     expect(within(article).getByRole('button', { name: 'Try hiding this comment again' })).toBeTruthy();
+    expect(within(article).getByRole('button', { name: 'Leave it shown' })).toBeTruthy();
     expect(within(article).queryByText('Hidden from the public')).toBeNull();
     // Shift+H after a refusal tries the same wish again, rather than flipping it.
     shiftH(list);
@@ -80,6 +93,7 @@ describe('hiding a customer comment', () => {
     expect(await within(article).findByText('Hiding…')).toBeTruthy();
 
     engine.fail('message.setHidden', new RpcError('refused', 'The platform does not let this message be hidden'));
+    expect(within(article).queryByRole('button', { name: 'Leave it shown' })).toBeNull(); // no longer refused, so nothing to give up
     shiftH(list);
     expect(await within(article).findByText(/^Could not change the comment: /)).toBeTruthy();
   });

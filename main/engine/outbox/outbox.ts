@@ -143,7 +143,7 @@ export class Outbox {
   /** Hides a customer's comment from the public or shows it again: the message changes now, the platform when the outbox gets there. */
   setHidden(input: HideInput): Message {
     const { db, repos, newId, now } = this.deps;
-    const { message, queued } = db.transaction(() => {
+    const { message, changed, queued } = db.transaction(() => {
       const target = repos.messages.hideTarget(input.messageId);
       if (!target) throw new RpcError('not_found', 'No such message');
       if (target.direction !== 'in' || target.platformId === null || !canHide(target.platform, target.kind)) {
@@ -151,8 +151,14 @@ export class Outbox {
       }
       const current = repos.messages.get(target.id)!;
       // The same wish again (a retried call, or a repeated key press): nothing new to carry. After a failure it is tried again.
-      if (current.hidden === input.hidden && current.hideState !== 'failed') return { message: current, queued: false };
+      if (current.hidden === input.hidden && current.hideState !== 'failed') return { message: current, changed: false, queued: false };
       const at = now();
+      // Taking back a wish the platform refused outright: it still shows what is asked for now, so nothing is sent.
+      if (current.hideState === 'failed' && current.hidden !== input.hidden && repos.outbox.takeBackRefusedHiding(target.id, at)) {
+        repos.messages.setHidden(target.id, input.hidden);
+        repos.audit.record({ at, actor: input.actor, action: 'message.hideTakenBack', entity: 'message', entityId: target.id, data: { conversationId: target.conversationId } });
+        return { message: repos.messages.get(target.id)!, changed: true, queued: false };
+      }
       repos.outbox.supersedeHiding(target.id, at);
       repos.messages.setHidden(target.id, input.hidden);
       repos.outbox.enqueue({
@@ -167,12 +173,10 @@ export class Outbox {
       });
       const action = input.hidden ? 'message.hidden' : 'message.unhidden';
       repos.audit.record({ at, actor: input.actor, action, entity: 'message', entityId: target.id, data: { conversationId: target.conversationId } });
-      return { message: repos.messages.get(target.id)!, queued: true };
+      return { message: repos.messages.get(target.id)!, changed: true, queued: true };
     })();
-    if (queued) {
-      this.deps.events.emit('conversation.changed', { conversationId: message.conversationId });
-      this.kick();
-    }
+    if (changed) this.deps.events.emit('conversation.changed', { conversationId: message.conversationId });
+    if (queued) this.kick();
     return message;
   }
 

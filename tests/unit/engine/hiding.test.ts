@@ -107,6 +107,32 @@ describe('hiding a customer comment', () => {
     expect(onPlatform(platform, engine.db, comment.id)?.hidden).toBe(true);
   });
 
+  it('takes back a wish the platform refused outright without asking it again; after a retry that may have landed, it asks', async () => {
+    const platform = await sandbox();
+    const { client, engine } = startEngine(newDataDir(), { demoSandboxUrl: platform.url });
+    const { commentOf } = await pick(client);
+    const refused = await commentOf(7);
+    const itemId = engine.db.prepare('SELECT platform_id FROM messages WHERE id = ?').pluck().get(refused.id);
+    engine.db.prepare("UPDATE messages SET platform_id = 'gone' WHERE id = ?").run(refused.id);
+    await client.call('message.setHidden', { messageId: refused.id, hidden: true });
+    await expect.poll(async () => (await messageOf(client, refused.conversationId, refused.id)).hideState, { timeout: 10_000 }).toBe('failed');
+    engine.db.prepare('UPDATE messages SET platform_id = ? WHERE id = ?').run(itemId, refused.id);
+
+    // Refused on its only try: the comment was never hidden, so "leave it shown" needs no request.
+    expect(await client.call('message.setHidden', { messageId: refused.id, hidden: false })).toMatchObject({ hidden: false, hideState: null, hideError: null });
+    expect(engine.db.prepare('SELECT action, state FROM outbox WHERE message_id = ? ORDER BY rowid').all(refused.id)).toEqual([{ action: 'hide', state: 'cancelled' }]);
+    expect(engine.db.prepare('SELECT action FROM audit_log WHERE entity_id = ? ORDER BY id').pluck().all(refused.id)).toEqual(['message.hidden', 'message.hideTakenBack']);
+    expect(platform.moderation()).toEqual([]);
+
+    // A hide that failed, was retried and then refused may have landed on an earlier try: showing it again is asked of the platform.
+    const doubtful = await commentOf(8);
+    engine.db.prepare("UPDATE messages SET platform_id = 'gone' WHERE id = ?").run(doubtful.id);
+    await client.call('message.setHidden', { messageId: doubtful.id, hidden: true });
+    await expect.poll(async () => (await messageOf(client, doubtful.conversationId, doubtful.id)).hideState, { timeout: 10_000 }).toBe('failed');
+    engine.db.prepare("UPDATE outbox SET attempts = 2 WHERE message_id = ?").run(doubtful.id);
+    expect(await client.call('message.setHidden', { messageId: doubtful.id, hidden: false })).toMatchObject({ hidden: false, hideState: 'pending' });
+  });
+
   it('lets the newest wish win: a hide waiting to retry is cancelled by an unhide, and one in flight is followed by it', async () => {
     const platform = await sandbox();
     const { client, engine } = startEngine(newDataDir(), { demoSandboxUrl: platform.url, backoff: { baseMs: 1_500, maxMs: 1_500 } });

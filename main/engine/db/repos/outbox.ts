@@ -53,6 +53,7 @@ export class OutboxRepo {
   private readonly supersedeStmt;
   private readonly cancelStmt;
   private readonly supersededStmt;
+  private readonly takeBackRefusedStmt;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -92,6 +93,23 @@ export class OutboxRepo {
            WHERE mine.id = ? AND newer.action IN ('hide', 'unhide') AND newer.rowid > mine.rowid)`,
       )
       .pluck();
+    // Rows whose outcome may have reached the platform: cancelled after an attempt, or failed after a retry.
+    const inDoubt = `(state IN ('pending', 'sending') OR (state = 'cancelled' AND attempts > 0) OR (state = 'failed' AND attempts > 1))`;
+    this.takeBackRefusedStmt = db.prepare<[{ now: number; messageId: string }]>(
+      `UPDATE outbox SET state = 'cancelled', last_error = 'taken back after the platform refused it', updated_at = @now
+       WHERE id = (SELECT id FROM outbox WHERE message_id = @messageId AND action IN ('hide', 'unhide') ORDER BY rowid DESC LIMIT 1)
+         AND state = 'failed' AND attempts = 1
+         AND NOT EXISTS (SELECT 1 FROM outbox WHERE message_id = @messageId AND action IN ('hide', 'unhide') AND ${inDoubt})`,
+    );
+  }
+
+  /**
+   * Takes back a message's newest hide/unhide when the platform refused it on its first and only
+   * try, and no earlier one may have reached the platform either: the platform then certainly still
+   * shows the state before it, so asking for that state needs no request. False when not so certain.
+   */
+  takeBackRefusedHiding(messageId: string, now: number): boolean {
+    return this.takeBackRefusedStmt.run({ now, messageId }).changes === 1;
   }
 
   /**
