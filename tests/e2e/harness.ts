@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { createClient, type Client } from '../../shared/rpc';
 import { websocketTransport, type SocketLike } from '../../shared/rpc/transports/websocket';
-import { WirePublished } from '../../main/engine/platforms/sandbox/wire';
+import { WireModeration, WirePublished } from '../../main/engine/platforms/sandbox/wire';
 
 /** Debian's Chromium, with the flags this network needs (no background calls home). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -139,6 +139,13 @@ export function contractClient(host: RunningHost): Client {
       setTimer: (fn, ms) => setTimeout(fn, ms),
     }),
   );
+}
+
+/** The sandbox platform's own record of a comment's hidden state (undefined: never hidden or shown through the API). */
+export async function moderationOf(sandboxUrl: string, itemId: string): Promise<WireModeration | undefined> {
+  const response = await fetch(`${sandboxUrl}/_sandbox/moderation`);
+  const body = (await response.json()) as { items: unknown[] };
+  return body.items.map((entry) => WireModeration.parse(entry)).find((record) => record.id === itemId);
 }
 
 /** The replies the sandbox platform received with this text, from its own record of what was published. */
