@@ -81,9 +81,10 @@ interface LongPollSession {
  *
  * Sends deduplicate on VK's side: messages.send carries a random_id and
  * wall.createComment a guid, both derived from the outbox row id (ids.ts), so a
- * resend after an unknown outcome returns the message VK already has. VK keeps
- * a random_id for a limited time per peer (the fake: one hour), which the
- * outbox's retries stay well inside.
+ * resend after an unknown outcome returns the message VK already has. VK checks
+ * a random_id against the community's whole message history, so a resend after
+ * any outage dedupes; for a guid VK states no period, and the outbox's retries
+ * come within minutes unless the app itself was off.
  */
 export class VkConnector implements Connector {
   readonly streams: readonly VkStream[] = ['messages', 'wall_comments'];

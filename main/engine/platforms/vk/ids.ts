@@ -50,16 +50,20 @@ export function parseThreadId(id: string): ThreadAddress | null {
 }
 
 /**
- * messages.send's random_id for a reply: a signed 32-bit integer derived from
- * the outbox row id, which is fixed when the reply enters the outbox and
- * reused by every retry — so every retry sends the same random_id, even after
- * a restart, with nothing more stored. It is a hash rather than a counter so it
- * needs no state; two different replies to one customer collide only with
- * probability 2^-32 per pair within VK's dedupe window. Never 0: VK treats a
- * zero random_id as "no dedupe".
+ * messages.send's random_id for a reply, derived from the outbox row id, which
+ * is fixed when the reply enters the outbox and reused by every retry — so
+ * every retry sends the same random_id, even after a restart, with nothing more
+ * stored. VK checks a random_id against the sender's whole message history
+ * ("используется для проверки уникальности за всю историю сообщений, поэтому
+ * используйте большой диапазон (до int64)", vk.com/dev/messages.send), so a
+ * collision between two different replies would silently drop the later one:
+ * 32 bits would be expected to collide within a busy community's lifetime (the
+ * birthday bound is about 77,000 replies). 53 bits, the most a JavaScript number
+ * holds exactly, keep it below 1 in 10,000 over a million replies. Never 0: VK
+ * treats a zero random_id as "no dedupe".
  */
 export function randomIdFor(idempotencyKey: string): number {
-  const value = digest('random_id', idempotencyKey).readInt32BE(0);
+  const value = Number(digest('random_id', idempotencyKey).readBigUInt64BE(0) >> 11n);
   return value === 0 ? 1 : value;
 }
 

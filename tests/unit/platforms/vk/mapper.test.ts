@@ -147,17 +147,21 @@ describe('VK ids', () => {
     for (const bad of ['', 'dm:', 'dm:0', 'dm:1.5', 'messenger:1', 'wall:1_2', 'wall:-1_0_3', `dm:${'9'.repeat(20)}`]) expect(parseThreadId(bad)).toBeNull();
   });
 
-  it('derives one random_id (a non-zero int32) and one guid per outbox key, the same on every retry', () => {
+  it('derives one random_id (a non-zero integer of up to 53 bits) and one guid per outbox key, the same on every retry', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 40 }), (key) => {
         const id = randomIdFor(key);
-        expect(Number.isInteger(id) && id !== 0 && id >= -(2 ** 31) && id < 2 ** 31).toBe(true);
+        expect(Number.isSafeInteger(id) && id > 0).toBe(true);
         expect(randomIdFor(key)).toBe(id);
         expect(guidFor(key)).toMatch(/^[0-9a-f]{32}$/);
         expect(guidFor(key)).toBe(guidFor(key));
       }),
     );
     expect(randomIdFor('01JDX0000000000000000000A1')).not.toBe(randomIdFor('01JDX0000000000000000000A2'));
+    // The range is used: over many keys, ids well beyond 32 bits appear (a 32-bit id would collide within VK's whole-history check).
+    const ids = Array.from({ length: 200 }, (_, i) => randomIdFor(`row-${i}`));
+    expect(ids.filter((id) => id > 2 ** 40).length).toBeGreaterThan(150);
+    expect(new Set(ids).size).toBe(200);
     expect(guidFor('01JDX0000000000000000000A1')).not.toBe(guidFor('01JDX0000000000000000000A2'));
   });
 });

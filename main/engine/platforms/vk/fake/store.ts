@@ -40,7 +40,7 @@ interface Post {
 
 /** VK's documented cap on a message (method/messages.send: message, max length 9000). */
 export const MAX_MESSAGE = 9000;
-/** How long the fake remembers a random_id or guid; see VkCommunity.send. */
+/** How long the fake remembers a guid; see VkCommunity.createComment. */
 export const DEFAULT_DEDUPE_WINDOW_MS = 60 * 60_000;
 
 /**
@@ -48,12 +48,13 @@ export const DEFAULT_DEDUPE_WINDOW_MS = 60 * 60_000;
  * messages in each conversation, the wall, and the long poll events all of
  * this produces.
  *
- * Deduplication, as VK does it: messages.send remembers a random_id per
- * sender (the community) and peer; the same random_id to the same peer within
- * the window returns the message already sent and sends nothing. The same
- * random_id to another peer, or after the window, is a new message, and a
- * random_id of 0 is never deduplicated. wall.createComment remembers a guid per
- * author and post for the same window. Times are the fake's clock (`now`).
+ * Deduplication, as VK documents it (vk.com/dev/messages.send): a random_id is
+ * unique per sender (the community) over its whole message history, so the
+ * same random_id again — to any peer, at any time — returns the message already
+ * sent and sends nothing; a random_id of 0 is never deduplicated.
+ * wall.createComment remembers a guid per author and post; VK states no period
+ * for it, so the fake forgets it after a window (an hour by default), and a
+ * test relying on a longer memory would notice. Times are the fake's clock (`now`).
  */
 export class VkCommunity {
   readonly events: EventQueue;
@@ -62,7 +63,7 @@ export class VkCommunity {
   private readonly posts: Post[] = [];
   private readonly writers = new Set<number>();
   private readonly conversationIds = new Map<number, number>();
-  private readonly sentByRandomId = new Map<string, SentMessage>();
+  private readonly sentByRandomId = new Map<number, SentMessage>();
   private readonly blocked = new Set<number>();
   private nextMessageId = 1000;
   private nextWallId = 1;
@@ -110,9 +111,8 @@ export class VkCommunity {
   }
 
   send(peerId: number, randomId: number, text: string): SentMessage {
-    const key = `${peerId}:${randomId}`;
-    const earlier = randomId === 0 ? undefined : this.sentByRandomId.get(key);
-    if (earlier && this.now() - earlier.date * 1000 < this.dedupeWindowMs) return earlier;
+    const earlier = randomId === 0 ? undefined : this.sentByRandomId.get(randomId);
+    if (earlier) return earlier;
     if (!this.writers.has(peerId) || this.blocked.has(peerId)) throw new VkApiError(901, "Can't send messages for users without permission");
     if (text.trim().length === 0) throw new VkApiError(100, 'One of the parameters specified was missing or invalid: message is empty');
     if (text.length > MAX_MESSAGE) throw new VkApiError(914, 'Message is too long');
@@ -125,7 +125,7 @@ export class VkCommunity {
       date: this.seconds(),
     };
     this.sent.push(sent);
-    if (randomId !== 0) this.sentByRandomId.set(key, sent);
+    if (randomId !== 0) this.sentByRandomId.set(randomId, sent);
     if (this.replyEvents) {
       const object = { date: sent.date, from_id: -this.group.id, id: sent.message_id, out: 1, attachments: [], conversation_message_id: sent.conversation_message_id, fwd_messages: [], important: false, is_hidden: false, peer_id: peerId, random_id: randomId, text, admin_author_id: 1 };
       this.events.push({ group_id: this.group.id, type: 'message_reply', event_id: this.eventId(), v: API_VERSION, object });
