@@ -26,11 +26,13 @@ export interface InboundItem {
 
 export interface IngestResult {
   inserted: number;
-  /**
-   * Conversations that gained messages, had an outbound message confirmed, or had a message hidden
-   * or shown again on the platform (the screen re-reads an open conversation on inbox.changed).
-   */
+  /** Conversations that gained messages (or had an outbound message confirmed). */
   conversationIds: string[];
+  /**
+   * Other conversations where the platform hid a stored message or showed it again: only the
+   * message changed (conversation.changed), nothing the inbox lists.
+   */
+  hiddenChanged: string[];
   /** Local outbound messages found published in the feed. */
   reconciledMessageIds: string[];
 }
@@ -230,8 +232,8 @@ export class Ingestor {
       else if (item.hidden !== undefined) readAgain.push({ conversationId, platformId: item.platformId, hidden: item.hidden });
     }
     // A message already stored whose hidden state changed on the platform is not news: the conversation's
-    // status, clock and preview stay, so it is not touched, only named for the screen to re-read.
-    const rehidden = this.messages.adoptPlatformHidden(readAgain, readAt).filter((conversationId) => !touched.has(conversationId));
+    // status, clock and preview stay, so it is not touched.
+    const hiddenChanged = this.messages.adoptPlatformHidden(readAgain, readAt).filter((conversationId) => !touched.has(conversationId));
 
     for (const touch of touched.values()) {
       this.touchConversation.run({
@@ -245,7 +247,7 @@ export class Ingestor {
       });
       this.retriage(touch);
     }
-    return { inserted: stored.size, conversationIds: [...touched.keys(), ...rehidden], reconciledMessageIds: reconciled };
+    return { inserted: stored.size, conversationIds: [...touched.keys()], hiddenChanged, reconciledMessageIds: reconciled };
   }
 
   /**

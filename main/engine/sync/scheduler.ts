@@ -155,6 +155,7 @@ export class SyncScheduler {
     if (notice !== null) this.deps.log(`sync: ${accountId}/${stream}: ${notice}`);
     if (page.quarantined.length > 0) this.deps.log(`sync: ${page.quarantined.length} malformed item(s) from ${accountId}/${stream} quarantined`);
     if (result.conversationIds.length > 0) events.emit('inbox.changed', { conversationIds: result.conversationIds });
+    for (const conversationId of result.hiddenChanged) events.emit('conversation.changed', { conversationId });
   }
 
   private recordFailure(accountId: string, stream: string, error: unknown): void {

@@ -36,7 +36,7 @@ async function moderateOnPlatform(platform: Sandbox, itemId: string, hidden: boo
 }
 
 describe('hidden state from the sandbox platform', () => {
-  it('takes comments hidden and shown again on the platform on the next full read, naming their conversations in inbox.changed', async () => {
+  it('takes comments hidden and shown again on the platform on the next full read, naming their conversations in conversation.changed', async () => {
     const platform = await sandbox();
     const dataDir = newDataDir();
     const first = startEngine(dataDir, { demoSandboxUrl: platform.url });
@@ -57,7 +57,7 @@ describe('hidden state from the sandbox platform', () => {
     await expect.poll(async () => (await messageOf(second.client, spam.conversationId, spam.id)).hidden, { timeout: 10_000 }).toBe(true);
     await expect.poll(async () => (await messageOf(second.client, appeal.conversationId, appeal.id)).hidden, { timeout: 10_000 }).toBe(false);
     expect(await messageOf(second.client, appeal.conversationId, appeal.id)).toMatchObject({ hideState: null, hideError: null });
-    const named = second.eventsNamed('inbox.changed').flatMap((event) => event.conversationIds);
+    const named = second.eventsNamed('conversation.changed').map((event) => event.conversationId);
     expect(named).toEqual(expect.arrayContaining([spam.conversationId, appeal.conversationId]));
     // Nothing was asked of the platform for it: the agent's one hide is the only moderation request.
     expect(second.engine.db.prepare("SELECT action, state FROM outbox WHERE action != 'reply'").all()).toEqual([{ action: 'hide', state: 'done' }]);

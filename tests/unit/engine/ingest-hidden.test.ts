@@ -67,7 +67,7 @@ describe('ingest: the platform’s hidden flag', () => {
     expect(stored(own).hidden).toBe(false);
   });
 
-  it('hides a shown comment read again as hidden, and names its conversation without reopening or re-dating it', () => {
+  it('hides a shown comment read again as hidden, and names its conversation as changed without reopening or re-dating it', () => {
     const { db, repos, ingest, stored, tick } = workspace();
     const first = comment('c1', 'Cheap watches at spam.example', 10, false);
     const later = comment('c1', 'Any news on my order?', 20);
@@ -78,21 +78,30 @@ describe('ingest: the platform’s hidden flag', () => {
     tick(1_000);
 
     const result = ingest([readAgain(first, true), later]);
-    expect(result).toEqual({ inserted: 0, conversationIds: [conversationId], reconciledMessageIds: [] });
+    expect(result).toEqual({ inserted: 0, conversationIds: [], hiddenChanged: [conversationId], reconciledMessageIds: [] });
     expect(stored(first)).toMatchObject({ hidden: true, hideState: null });
     expect(stored(later).hidden).toBe(false);
     expect(repos.conversations.get(conversationId)).toEqual(before);
 
-    expect(ingest([readAgain(first, false)]).conversationIds).toEqual([conversationId]);
+    expect(ingest([readAgain(first, false)]).hiddenChanged).toEqual([conversationId]);
     expect(stored(first).hidden).toBe(false);
+  });
+
+  it('names a conversation that also gained a message once, as gaining it', () => {
+    const { ingest, stored } = workspace();
+    const first = comment('c1', 'Cheap watches at spam.example', 10, false);
+    ingest([first]);
+    const result = ingest([readAgain(first, true), comment('c1', 'Hello?', 20)]);
+    expect(result).toMatchObject({ inserted: 1, conversationIds: [stored(first).conversationId], hiddenChanged: [] });
+    expect(stored(first).hidden).toBe(true);
   });
 
   it('changes nothing and names nothing when the re-read agrees, or the platform says nothing', () => {
     const { ingest, stored } = workspace();
     const item = comment('c1', 'Cheap watches at spam.example', 10, true);
     ingest([item]);
-    expect(ingest([item]).conversationIds).toEqual([]);
-    expect(ingest([readAgain(item, undefined)]).conversationIds).toEqual([]);
+    expect(ingest([item]).hiddenChanged).toEqual([]);
+    expect(ingest([readAgain(item, undefined)]).hiddenChanged).toEqual([]);
     expect(stored(item).hidden).toBe(true);
   });
 
@@ -116,7 +125,7 @@ describe('ingest: the platform’s hidden flag', () => {
     if (state !== 'pending') repos.outbox.claim(row, now());
     if (state === 'failed') repos.outbox.fail(row, 'The comment was removed', now());
 
-    expect(ingest([readAgain(item, false)]).conversationIds).toEqual([]);
+    expect(ingest([readAgain(item, false)]).hiddenChanged).toEqual([]);
     expect(stored(item)).toMatchObject({ hidden: true, hideState: state === 'failed' ? 'failed' : 'pending' });
   });
 
@@ -134,7 +143,7 @@ describe('ingest: the platform’s hidden flag', () => {
     tick(1_000);
 
     // Shown again by another moderator in the platform's own app, after the agent's hide landed.
-    expect(ingest([readAgain(item, false)]).conversationIds).toEqual([stored(item).conversationId]);
+    expect(ingest([readAgain(item, false)]).hiddenChanged).toEqual([stored(item).conversationId]);
     expect(stored(item)).toMatchObject({ hidden: false, hideState: null });
   });
 
@@ -149,9 +158,9 @@ describe('ingest: the platform’s hidden flag', () => {
     repos.outbox.complete(row, now());
     tick(100);
 
-    expect(ingest([readAgain(item, false)], readBegan).conversationIds).toEqual([]);
+    expect(ingest([readAgain(item, false)], readBegan).hiddenChanged).toEqual([]);
     expect(stored(item).hidden).toBe(true);
-    expect(ingest([readAgain(item, false)], now()).conversationIds).toEqual([stored(item).conversationId]);
+    expect(ingest([readAgain(item, false)], now()).hiddenChanged).toEqual([stored(item).conversationId]);
     expect(stored(item).hidden).toBe(false);
   });
 });
