@@ -1,5 +1,6 @@
 import type { ConversationKind, Language, SentimentClass, Visibility } from '../../../shared/domain';
 import type { Db } from '../db/open';
+import { MessagesRepo, type PlatformHidden } from '../db/repos/messages';
 import { SettingsRepo } from '../db/repos/settings';
 import { recencyWeightedScore, labelFor, scoreMessage } from '../triage/sentiment';
 import { TriagePolicy } from '../triage/policy';
@@ -16,12 +17,22 @@ export interface InboundItem {
   createdAt: number;
   direction: 'in' | 'out';
   visibility: Visibility;
+  /**
+   * A customer's comment hidden from the public on the platform, as read now (by any moderator,
+   * in the platform's own app too). Absent where the platform did not say: nothing is changed then.
+   */
+  hidden?: boolean;
 }
 
 export interface IngestResult {
   inserted: number;
   /** Conversations that gained messages (or had an outbound message confirmed). */
   conversationIds: string[];
+  /**
+   * Other conversations where the platform hid a stored message or showed it again: only the
+   * message changed (conversation.changed), nothing the inbox lists.
+   */
+  hiddenChanged: string[];
   /** Local outbound messages found published in the feed. */
   reconciledMessageIds: string[];
 }
@@ -44,6 +55,7 @@ interface NewMessageRow {
   body: string;
   lang: Language | null;
   state: 'sent' | null;
+  hidden: 0 | 1;
   createdAt: number;
   sentAt: number | null;
   /** Inbound only: the message's sentiment, scored once here and reused whenever the conversation is rescored. */
@@ -67,7 +79,8 @@ const SENTIMENT_WINDOW = 8;
  * applied with per-batch caches so a page of 200 messages costs roughly 200
  * message inserts, one lookup per contact and thread and one update per thread
  * that gained messages — the FTS triggers do the rest. Idempotent: a message already stored is skipped, so re-reading a
- * page after a crash changes nothing. Callers wrap it in a transaction together
+ * page after a crash changes nothing — except the platform's hidden flag, which is the one thing about a stored
+ * message a platform changes later (MessagesRepo.adoptPlatformHidden). Callers wrap it in a transaction together
  * with the sync cursor.
  */
 export class Ingestor {
@@ -83,6 +96,7 @@ export class Ingestor {
   private readonly recentInboundSentiment;
   private readonly selectTriage;
   private readonly updateTriage;
+  private readonly messages;
 
   constructor(
     db: Db,
@@ -90,6 +104,7 @@ export class Ingestor {
     private readonly now: () => number,
     private readonly policy = new TriagePolicy(new SettingsRepo(db), localTimeZone()),
   ) {
+    this.messages = new MessagesRepo(db);
     // Read first, write only what is new or changed: most items belong to
     // contacts and threads already stored, and an upsert would rewrite their rows.
     this.findContact = db.prepare<[string, string], { id: string; name: string; handle: string }>(
@@ -114,10 +129,10 @@ export class Ingestor {
     // actually inserted; ones already stored are skipped by the conflict clause.
     this.insertMessages = db
       .prepare<[string], string>(
-        `INSERT INTO messages (id, conversation_id, platform_id, direction, visibility, author_contact_id, author_name, body, lang, state, created_at, sent_at, sentiment)
+        `INSERT INTO messages (id, conversation_id, platform_id, direction, visibility, author_contact_id, author_name, body, lang, state, hidden, created_at, sent_at, sentiment)
          SELECT r.value ->> '$.id', r.value ->> '$.conversationId', r.value ->> '$.platformId', r.value ->> '$.direction',
                 r.value ->> '$.visibility', r.value ->> '$.contactId', r.value ->> '$.authorName', r.value ->> '$.body',
-                r.value ->> '$.lang', r.value ->> '$.state', r.value ->> '$.createdAt', r.value ->> '$.sentAt', r.value ->> '$.sentiment'
+                r.value ->> '$.lang', r.value ->> '$.state', r.value ->> '$.hidden', r.value ->> '$.createdAt', r.value ->> '$.sentAt', r.value ->> '$.sentiment'
          FROM json_each(?) AS r WHERE true
          ON CONFLICT (conversation_id, platform_id) WHERE platform_id IS NOT NULL DO NOTHING
          RETURNING id`,
@@ -163,7 +178,8 @@ export class Ingestor {
     );
   }
 
-  ingest(accountId: string, items: readonly InboundItem[]): IngestResult {
+  /** `readAt`: when the read that brought `items` began (the platform's answer may predate anything done since). */
+  ingest(accountId: string, items: readonly InboundItem[], readAt = this.now()): IngestResult {
     const now = this.now();
     const contacts = new Map<string, string>();
     const conversations = new Map<string, string>();
@@ -200,6 +216,8 @@ export class Ingestor {
         body: item.body,
         lang: item.lang,
         state: out ? 'sent' : null,
+        // Only customers' messages can be hidden; the brand's own are public by its own choice.
+        hidden: !out && item.hidden === true ? 1 : 0,
         createdAt: item.createdAt,
         sentAt: out ? item.createdAt : null,
         sentiment: out ? null : scoreMessage(item.body, item.lang).score,
@@ -208,7 +226,14 @@ export class Ingestor {
     }
 
     const stored = new Set(rows.length > 0 ? this.insertMessages.all(JSON.stringify(rows)) : []);
-    for (const { id, conversationId, item } of pending) if (stored.has(id)) noteTouch(touched, conversationId, item);
+    const readAgain: PlatformHidden[] = [];
+    for (const { id, conversationId, item } of pending) {
+      if (stored.has(id)) noteTouch(touched, conversationId, item);
+      else if (item.hidden !== undefined) readAgain.push({ conversationId, platformId: item.platformId, hidden: item.hidden });
+    }
+    // A message already stored whose hidden state changed on the platform is not news: the conversation's
+    // status, clock and preview stay, so it is not touched.
+    const hiddenChanged = this.messages.adoptPlatformHidden(readAgain, readAt).filter((conversationId) => !touched.has(conversationId));
 
     for (const touch of touched.values()) {
       this.touchConversation.run({
@@ -222,7 +247,7 @@ export class Ingestor {
       });
       this.retriage(touch);
     }
-    return { inserted: stored.size, conversationIds: [...touched.keys()], reconciledMessageIds: reconciled };
+    return { inserted: stored.size, conversationIds: [...touched.keys()], hiddenChanged, reconciledMessageIds: reconciled };
   }
 
   /**

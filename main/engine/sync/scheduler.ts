@@ -95,6 +95,7 @@ export class SyncScheduler {
       }
       if (catchUp) connectivity.setBackfilling(source, true);
       let page: UpdatesPage;
+      const readAt = now();
       try {
         page = await connector.fetchUpdates(stream, state.cursor, signal);
       } catch (error) {
@@ -114,7 +115,7 @@ export class SyncScheduler {
         continue;
       }
       connectivity.reached(source);
-      this.commit(accountId, stream, page, gapNotice(connector, state.lastSuccessAt, now()));
+      this.commit(accountId, stream, page, readAt, gapNotice(connector, state.lastSuccessAt, now()));
 
       if (page.hasMore && !catchUp) catchUp = { fetched: 0 };
       if (catchUp) {
@@ -140,10 +141,10 @@ export class SyncScheduler {
    * succeeded (updates lost in a gap): it stays in lastError until a failure replaces it,
    * while a failure's error is cleared by the next success.
    */
-  private commit(accountId: string, stream: string, page: UpdatesPage, notice: string | null): void {
+  private commit(accountId: string, stream: string, page: UpdatesPage, readAt: number, notice: string | null): void {
     const { db, repos, ingestor, now, events } = this.deps;
     const result = db.transaction(() => {
-      const ingested = ingestor.ingest(accountId, page.items);
+      const ingested = ingestor.ingest(accountId, page.items, readAt);
       repos.quarantine.add(accountId, stream, page.quarantined, now());
       for (const messageId of ingested.reconciledMessageIds) repos.outbox.completeForMessage(messageId, now());
       const previous = repos.syncState.get(accountId, stream);
@@ -154,6 +155,7 @@ export class SyncScheduler {
     if (notice !== null) this.deps.log(`sync: ${accountId}/${stream}: ${notice}`);
     if (page.quarantined.length > 0) this.deps.log(`sync: ${page.quarantined.length} malformed item(s) from ${accountId}/${stream} quarantined`);
     if (result.conversationIds.length > 0) events.emit('inbox.changed', { conversationIds: result.conversationIds });
+    for (const conversationId of result.hiddenChanged) events.emit('conversation.changed', { conversationId });
   }
 
   private recordFailure(accountId: string, stream: string, error: unknown): void {

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mapItems } from '../../../main/engine/platforms/sandbox/mapper';
 import { WireError, WireHidden, WireModeration } from '../../../main/engine/platforms/sandbox/wire';
+import { damaged } from '../platforms/hostile-kit';
 import { call, openSandbox, page, postJson } from './harness';
 import type { Sandbox } from '../../../main/engine/platforms/sandbox/fake';
 
@@ -55,5 +58,40 @@ describe('sandbox server: hiding comments', () => {
     await postJson(sandbox, '/_sandbox/faults', { route: 'moderation', commit_then_fail: { count: 1 } });
     expect((await putHidden(sandbox, comments[1]!.id, { hidden: true })).status).toBe(502);
     expect(sandbox.moderation()).toEqual([expect.objectContaining({ id: comments[1]!.id, hidden: true, requests: 1 })]);
+  });
+});
+
+describe('sandbox feed: the hidden state of comments', () => {
+  it('serves every customer comment with its state as it is now, seen when the feed is read again; other items carry none', async () => {
+    const sandbox = await openSandbox({ backfill: 120 });
+    const first = await items(sandbox);
+    const comments = first.filter((item) => item.direction === 'in' && item.thread.kind === 'comment');
+    expect(comments.length).toBeGreaterThan(1);
+    expect(comments.every((item) => item.hidden === false)).toBe(true);
+    expect(first.filter((item) => !comments.includes(item)).every((item) => !('hidden' in item))).toBe(true);
+
+    await putHidden(sandbox, comments[0]!.id, { hidden: true });
+    const again = await items(sandbox);
+    expect(again.filter((item) => item.hidden).map((item) => item.id)).toEqual([comments[0]!.id]);
+
+    await putHidden(sandbox, comments[0]!.id, { hidden: false });
+    expect((await items(sandbox)).some((item) => item.hidden)).toBe(false);
+  });
+
+  it('maps the flag as sent; anything but a boolean quarantines the item with the field named', async () => {
+    const sandbox = await openSandbox({ backfill: 120 });
+    const comment = (await items(sandbox)).find((item) => item.direction === 'in' && item.thread.kind === 'comment')!;
+    expect(mapItems([{ ...comment, hidden: true }]).items[0]!.hidden).toBe(true);
+    const { hidden: _flag, ...unsaid } = comment;
+    expect(mapItems([unsaid]).items[0]!.hidden).toBeUndefined();
+
+    fc.assert(
+      fc.property(damaged([comment], [['hidden']]), (raw) => {
+        const { items: mapped, quarantined } = mapItems([raw]);
+        if (raw.hidden === undefined || typeof raw.hidden === 'boolean') expect(mapped.map((item) => item.hidden)).toEqual([raw.hidden]);
+        else expect(quarantined.map((entry) => entry.error)).toEqual([expect.stringMatching(/hidden/)]);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -55,6 +55,8 @@ export function mapPageComments(raw: readonly unknown[], postText: string, owner
       createdAt: comment.created_time,
       direction: owner.ids.has(author.id) ? 'out' : 'in',
       visibility: 'public',
+      // Hidden by the Page, here or in Meta's own apps: its author and their friends still see it.
+      hidden: comment.is_hidden,
     });
   });
 }
@@ -74,6 +76,7 @@ export function mapIgComments(raw: readonly unknown[], caption: string, owner: O
         createdAt: entry.timestamp,
         direction: owner.ids.has(author.id) ? 'out' : 'in',
         visibility: 'public',
+        hidden: entry.hidden,
       });
     };
     push(comment, comment.id);

@@ -117,6 +117,7 @@ export const WireComment = z.object({
   message: Text,
   /** Present on a reply: the comment it answers. */
   parent: z.object({ id: NodeId }).optional(),
+  /** Hidden by the Page (requested in the fields; absent if not asked). Anything but a boolean quarantines the comment, as any malformed field does. */
   is_hidden: z.boolean().optional(),
 });
 export type WireComment = z.infer<typeof WireComment>;
@@ -136,6 +137,7 @@ export const WireIgComment = z.object({
   text: Text,
   from: z.object({ id: GraphId, username: z.string().max(500) }).optional(),
   username: z.string().max(500).optional(),
+  /** Hidden by the Instagram account, as `is_hidden` on a Page comment. */
   hidden: z.boolean().optional(),
   replies: z.object({ data: z.array(z.unknown()) }).optional(),
 });

@@ -30,5 +30,6 @@ function toDomain(item: WireItem): InboundItem {
     createdAt: Date.parse(item.created_at),
     direction: item.direction,
     visibility: item.visibility,
+    hidden: item.hidden,
   };
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * and server (fake/) all agree on these schemas.
  *
  *   GET  /v1/me                                   → WireMe
- *   GET  /v1/updates?after=<cursor>&limit=<1..200> → WireUpdatesPage   (after omitted = from the start)
+ *   GET  /v1/updates?after=<cursor>&limit=<1..200> → WireUpdatesPage   (after omitted = from the start; comments carry `hidden`)
  *   POST /v1/threads/:threadId/replies            → 201 WireReply (200 + `Idempotent-Replayed: true` for a repeated key)
  *        headers: Idempotency-Key (required, ≤ 64 chars); body WireReplyRequest
  *   GET  /v1/threads/:threadId/replies            → { replies: WireReply[] }  (what was published there; for reconciliation)
@@ -48,6 +48,12 @@ export const WireItem = z.object({
   created_at: z.iso.datetime(),
   direction: z.enum(['in', 'out']),
   visibility: z.enum(['public', 'private']),
+  /**
+   * On a customer's comment: whether the brand hid it (PUT /v1/items/:id/hidden), as it stands when
+   * the item is served. The feed is append-only, so a later change shows only when the item is served
+   * again (a read from the start after a cursor reset); there is no change event, as on Meta.
+   */
+  hidden: z.boolean().optional(),
 });
 export type WireItem = z.infer<typeof WireItem>;
 

@@ -20,7 +20,12 @@ export function usersById(raw: readonly unknown[] | undefined): Map<string, Wire
   return users;
 }
 
-/** Tweets that mention the account. Its own tweets (a self-mention) are not customers' and are skipped. */
+/**
+ * Tweets that mention the account. Its own tweets (a self-mention) are not customers' and are skipped.
+ * `hidden` is left unsaid: X API v2 has no field for a hidden reply on the Post object (not among the
+ * tweet.fields of GET /2/users/:id/mentions, https://docs.x.com/x-api/users/get-mentions), and hide replies
+ * is write-only (PUT /2/tweets/:id/hidden). A reply hidden in X's own app keeps the state last set here.
+ */
 export function mapMentions(raw: readonly unknown[], users: ReadonlyMap<string, WireUser>, me: string): Mapped {
   return mapEach(raw, (entry) => {
     const parsed = WireTweet.safeParse(entry);

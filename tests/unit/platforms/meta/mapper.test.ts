@@ -4,8 +4,8 @@ import type { Mapped } from '../../../../main/engine/platforms/quarantine';
 import { mapIgComments, mapMessages, mapPageComments } from '../../../../main/engine/platforms/meta/mapper';
 import { parseThreadId } from '../../../../main/engine/platforms/meta/threads';
 import { WireConversation } from '../../../../main/engine/platforms/meta/wire';
-import { instagramComments, instagramMessages, messengerMessages, pageComments } from '../../../fixtures/meta/graph';
-import { confused, cutJson } from '../hostile-kit';
+import { hiddenInstagramComment, hiddenPageComment, instagramComments, instagramMessages, messengerMessages, pageComments } from '../../../fixtures/meta/graph';
+import { confused, cutJson, damaged } from '../hostile-kit';
 
 const owner = { ids: new Set(['104000000000001', '17841405322384532']) };
 
@@ -62,6 +62,34 @@ describe('Meta mapper on the reference examples', () => {
     ]);
   });
 
+  it('carries the hidden flag of Page comments (is_hidden) and Instagram comments and replies (hidden); DMs have none', () => {
+    const page = mapPageComments([...pageComments.data, hiddenPageComment], 'post', owner);
+    expect(page.items.map((item) => [item.platformId, item.hidden])).toEqual([
+      [pageComments.data[0]!.id, false],
+      [pageComments.data[1]!.id, false],
+      [hiddenPageComment.id, true],
+    ]);
+    const instagram = mapIgComments([...instagramComments.data, hiddenInstagramComment], 'caption', owner);
+    expect(instagram.items.map((item) => item.hidden)).toEqual([false, false, true, true]);
+    // Not asked for, or not said: no state is claimed, so sync leaves the stored one alone.
+    const { is_hidden: _flag, ...unsaid } = hiddenPageComment;
+    expect(mapPageComments([unsaid], 'post', owner).items[0]!.hidden).toBeUndefined();
+    expect(mapMessages(messengerMessages.data, 'messenger', 't_1', owner).items.every((item) => item.hidden === undefined)).toBe(true);
+  });
+
+  it('quarantines a comment whose hidden flag is not a boolean, naming the field, and keeps the rest of the page', () => {
+    for (const flag of ['true', 1, null, {}, 'x'.repeat(200_000)]) {
+      const page = mapPageComments([{ ...hiddenPageComment, is_hidden: flag }, pageComments.data[0]], 'post', owner);
+      expect(page.items.map((item) => item.platformId)).toEqual([pageComments.data[0]!.id]);
+      expect(page.quarantined).toHaveLength(1);
+      expect(page.quarantined[0]!.error).toMatch(/is_hidden/);
+      const reply = { ...hiddenInstagramComment.replies.data[0]!, hidden: flag };
+      const instagram = mapIgComments([{ ...hiddenInstagramComment, replies: { data: [reply] } }], 'caption', owner);
+      expect(instagram.items.map((item) => item.platformId)).toEqual([hiddenInstagramComment.id]);
+      expect(instagram.quarantined[0]!.error).toMatch(/hidden/);
+    }
+  });
+
   it('quarantines a malformed item with its error and keeps the rest of the page', () => {
     const broken = { ...messengerMessages.data[0], created_time: 'yesterday', from: 42 };
     const { items, quarantined } = mapMessages([broken, messengerMessages.data[1]], 'messenger', 't_1', owner);
@@ -84,6 +112,7 @@ function accountedFor(raw: readonly unknown[], run: () => Mapped): void {
   const mapped = run();
   for (const item of mapped.items) {
     expect(Number.isFinite(item.createdAt)).toBe(true);
+    expect([true, false, undefined]).toContain(item.hidden);
     expect(typeof item.body).toBe('string');
     expect(item.thread.platformId).toMatch(/^(messenger|instagram|page_comment|ig_comment):/);
   }
@@ -116,6 +145,21 @@ describe('Meta mapper properties', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(hostile(instagramComments.data[0]!), withHostileReplies), { maxLength: 6 }), (raw) => accountedFor(raw, () => mapIgComments(raw, 'caption', owner))),
       { numRuns: 300 },
+    );
+  });
+
+  it('maps a comment with a damaged hidden flag only when the flag is a boolean or absent, and then exactly as sent', () => {
+    const flags = damaged([hiddenPageComment, hiddenInstagramComment], [['is_hidden'], ['hidden']]);
+    fc.assert(
+      fc.property(flags, (raw) => {
+        const ig = 'text' in raw;
+        // Without its (undamaged) reply, so the comment is the only item.
+        const { items, quarantined } = ig ? mapIgComments([{ ...raw, replies: undefined }], 'caption', owner) : mapPageComments([raw], 'post', owner);
+        const flag = raw[ig ? 'hidden' : 'is_hidden'];
+        if (flag === undefined || typeof flag === 'boolean') expect(items.map((item) => item.hidden)).toEqual([flag]);
+        else expect([items.length, quarantined.length]).toEqual([0, 1]);
+      }),
+      { numRuns: 100 },
     );
   });
 

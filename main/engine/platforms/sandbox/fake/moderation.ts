@@ -22,6 +22,11 @@ export class ModerationLedger {
     return { ...record };
   }
 
+  /** Whether the item is hidden now; one never hidden or shown through the API is shown. */
+  hidden(itemId: string): boolean {
+    return this.byItem.get(itemId)?.hidden ?? false;
+  }
+
   /** Copies, in the order first touched. */
   items(): WireModeration[] {
     return [...this.byItem.values()].map((record) => ({ ...record }));

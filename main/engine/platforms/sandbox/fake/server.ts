@@ -70,6 +70,11 @@ function allow(request: IncomingMessage, ...methods: string[]): void {
   }
 }
 
+/** As on the big platforms: a Page hides what others wrote under its posts, not its own replies or private messages. */
+function hideable(item: WireItem): boolean {
+  return item.direction === 'in' && item.thread.kind === 'comment';
+}
+
 function idFrom(encoded: string, what: 'thread' | 'item'): string {
   try {
     return decodeURIComponent(encoded);
@@ -90,13 +95,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const ledger = new ReplyLedger(seedTag(seed));
   const moderation = new ModerationLedger();
   const faults = new FaultPlan();
+  /** An item as the platform shows it now: a customer's comment says whether it is hidden. */
+  const served = (item: WireItem): WireItem => (hideable(item) ? { ...item, hidden: moderation.hidden(item.id) } : item);
 
   function updates(url: URL): JsonResponse {
     feed.catchUp(now());
     const after = url.searchParams.get('after');
     const position = after === null ? 0 : decodeCursor(after);
     if (position === null || position > feed.size) throw new HttpError(400, 'invalid_cursor', 'The cursor was not issued by this feed.');
-    const items = feed.slice(position, position + parseLimit(url.searchParams.get('limit')));
+    const items = feed.slice(position, position + parseLimit(url.searchParams.get('limit'))).map(served);
     const end = position + items.length;
     const page: WireUpdatesPage = {
       updates: items,
@@ -139,8 +146,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     feed.catchUp(now());
     const item = feed.item(itemId);
     if (!item) throw new HttpError(404, 'item_not_found', 'No such item.');
-    // As on the big platforms: a Page hides what others wrote under its posts, not its own replies or private messages.
-    if (item.direction !== 'in' || item.thread.kind !== 'comment') throw new HttpError(422, 'not_hideable', 'Only customers\' comments can be hidden.');
+    if (!hideable(item)) throw new HttpError(422, 'not_hideable', 'Only customers\' comments can be hidden.');
     const record = moderation.set(itemId, hidden, now());
     return { status: 200, body: { id: record.id, hidden: record.hidden } };
   }
@@ -203,7 +209,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       case '/_sandbox/emit': {
         allow(request, 'POST');
         const { count } = await readJson(request, EmitRequest);
-        return sendJson(response, { status: 200, body: { emitted: feed.emit(count, now()) } });
+        return sendJson(response, { status: 200, body: { emitted: feed.emit(count, now()).map(served) } });
       }
     }
     throw new HttpError(404, 'not_found', `No route for ${path}.`);
@@ -221,7 +227,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     url: server.origin,
     published: () => ledger.published(),
     moderation: () => moderation.items(),
-    emit: (count) => feed.emit(EmitCount.parse(count), now()),
+    emit: (count) => feed.emit(EmitCount.parse(count), now()).map(served),
     close: () => server.close(),
   };
 }
