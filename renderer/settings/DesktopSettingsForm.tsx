@@ -177,22 +177,30 @@ export function DesktopSettingsForm() {
     ) : null;
   const describedBy = (field: Field, ...others: string[]) => [...others, ...(problem?.field === field ? [`${fieldId(field)}-problem`] : [])].join(' ') || undefined;
 
-  const checkbox = (field: 'notificationsEnabled' | 'doNotDisturb' | 'updatesEnabled' | 'debugLogging', label: string, explain?: ReactNode) => (
-    <div className="desktop-setting">
-      <input
-        id={fieldId(field)}
-        type="checkbox"
-        checked={shown[field]}
-        aria-describedby={describedBy(field, ...(explain ? [`${fieldId(field)}-explain`] : []))}
-        onChange={(event) => edit({ [field]: event.currentTarget.checked })}
-      />
-      <label htmlFor={fieldId(field)}>{label}</label>
+  const explainId = (field: Field, explain: ReactNode) => (explain ? [`${fieldId(field)}-explain`] : []);
+  /** Under a control: what it does, when that needs saying, and why the shell refused it. */
+  const notesFor = (field: Field, explain: ReactNode) => (
+    <>
       {explain && (
         <p id={`${fieldId(field)}-explain`} className="overlay-hint">
           {explain}
         </p>
       )}
       {problemAt(field)}
+    </>
+  );
+
+  const checkbox = (field: 'notificationsEnabled' | 'doNotDisturb' | 'updatesEnabled' | 'debugLogging', label: string, explain?: ReactNode) => (
+    <div className="desktop-setting">
+      <input
+        id={fieldId(field)}
+        type="checkbox"
+        checked={shown[field]}
+        aria-describedby={describedBy(field, ...explainId(field, explain))}
+        onChange={(event) => edit({ [field]: event.currentTarget.checked })}
+      />
+      <label htmlFor={fieldId(field)}>{label}</label>
+      {notesFor(field, explain)}
     </div>
   );
 
@@ -205,15 +213,10 @@ export function DesktopSettingsForm() {
         inputMode={type === 'number' ? 'numeric' : 'url'}
         value={shown[field]}
         aria-invalid={problem?.field === field || undefined}
-        aria-describedby={describedBy(field, ...(explain ? [`${fieldId(field)}-explain`] : []))}
+        aria-describedby={describedBy(field, ...explainId(field, explain))}
         onChange={(event) => edit({ [field]: event.currentTarget.value })}
       />
-      {explain && (
-        <p id={`${fieldId(field)}-explain`} className="overlay-hint">
-          {explain}
-        </p>
-      )}
-      {problemAt(field)}
+      {notesFor(field, explain)}
     </div>
   );
 

@@ -1,32 +1,25 @@
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RpcError } from '../../shared/rpc';
 import { hideOverlay } from '../../renderer/overlays/overlayStore';
 import { createFakeEngine, type FakeEngine } from './fakeEngine';
-import { renderApp } from './harness';
+import { openSettingsSection } from './harness';
 
 afterEach(() => {
   act(hideOverlay);
   cleanup();
 });
 
-const key = (element: Element, code: string, key: string, modifiers: Partial<KeyboardEventInit> = {}) => fireEvent.keyDown(element, { code, key, ...modifiers });
-
 /** Opens settings from the command palette and waits for the Replies section to show what is saved. */
 async function openReplies(engine: FakeEngine = createFakeEngine({ conversations: 5 })) {
-  const app = await renderApp({ engine });
-  key(app.list, 'KeyK', 'k', { ctrlKey: true });
-  const input = within(screen.getByRole('dialog', { name: 'Command palette' })).getByRole('combobox', { name: 'Command' });
-  fireEvent.change(input, { target: { value: 'settings' } });
-  key(input, 'Enter', 'Enter');
-  const dialog = screen.getByRole('dialog', { name: 'Settings' });
-  const section = within(dialog).getByRole('region', { name: 'Replies' });
+  const app = await openSettingsSection(engine, 'Replies');
+  const { section } = app;
   const undo = (await within(section).findByRole('spinbutton', { name: 'Undo window (seconds)' })) as HTMLInputElement;
   const limit = within(section).getByRole('spinbutton', { name: 'Repeated canned reply warning' }) as HTMLInputElement;
   const form = undo.closest('form')!;
   /** Enter in a field submits the form; jsdom does not do that from the key. */
   const submit = () => fireEvent.submit(form);
-  return { ...app, dialog, section, undo, limit, submit };
+  return { ...app, undo, limit, submit };
 }
 
 const describedBy = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent;

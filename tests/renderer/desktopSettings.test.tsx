@@ -5,7 +5,7 @@ import { RpcError } from '../../shared/rpc';
 import { hideOverlay } from '../../renderer/overlays/overlayStore';
 import { recordShortcut } from '../../renderer/settings/recordShortcut';
 import { createFakeEngine, type FakeEngine } from './fakeEngine';
-import { renderApp } from './harness';
+import { openSettingsSection } from './harness';
 
 afterEach(() => {
   act(hideOverlay);
@@ -21,17 +21,7 @@ function desktopEngine(settings: Partial<DesktopPreferences> = {}): FakeEngine {
   return engine;
 }
 
-/** Opens settings from the command palette and returns the Desktop section. */
-async function openDesktop(engine: FakeEngine) {
-  const app = await renderApp({ engine });
-  key(app.list, 'KeyK', 'k', { ctrlKey: true });
-  const input = within(screen.getByRole('dialog', { name: 'Command palette' })).getByRole('combobox', { name: 'Command' });
-  fireEvent.change(input, { target: { value: 'settings' } });
-  key(input, 'Enter', 'Enter');
-  const dialog = screen.getByRole('dialog', { name: 'Settings' });
-  const section = within(dialog).getByRole('region', { name: 'Desktop' });
-  return { ...app, dialog, section };
-}
+const openDesktop = (engine: FakeEngine) => openSettingsSection(engine, 'Desktop');
 
 /** The form, once the shell's settings are on screen. */
 async function openForm(engine: FakeEngine) {

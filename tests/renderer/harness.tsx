@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { App } from '../../renderer/App';
 import type { Link } from '../../renderer/rpc/link';
 import { createFakeEngine, type FakeEngine } from './fakeEngine';
@@ -21,4 +21,15 @@ export function activeOption(list: HTMLElement): HTMLElement {
   const option = id ? document.getElementById(id) : null;
   if (!option) throw new Error(`aria-activedescendant ${id} names no element`);
   return option;
+}
+
+/** Renders the App and opens Settings the way an agent does, from the command palette; returns its section called `name`. */
+export async function openSettingsSection(engine: FakeEngine, name: string) {
+  const app = await renderApp({ engine });
+  fireEvent.keyDown(app.list, { code: 'KeyK', key: 'k', ctrlKey: true });
+  const input = within(screen.getByRole('dialog', { name: 'Command palette' })).getByRole('combobox', { name: 'Command' });
+  fireEvent.change(input, { target: { value: 'settings' } });
+  fireEvent.keyDown(input, { code: 'Enter', key: 'Enter' });
+  const dialog = screen.getByRole('dialog', { name: 'Settings' });
+  return { ...app, dialog, section: within(dialog).getByRole('region', { name }) };
 }

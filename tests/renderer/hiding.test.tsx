@@ -20,15 +20,20 @@ function platformApplied(engine: FakeEngine, conversationId: string) {
   act(() => engine.emit('conversation.changed', { conversationId }));
 }
 
+/** Sam Lee's comment, whose hide the platform refused ("Comment was deleted"), opened from the queue. */
+async function openRefusedHide() {
+  const engine = createFakeEngine();
+  const sam = engine.conversations.find((c) => c.id === SAM)!;
+  sam.messages = sam.messages.map((m) => ({ ...m, hidden: true, hideState: 'failed', hideError: 'Comment was deleted' }));
+  const { list } = await renderApp({ engine });
+  moveTo(list, 2);
+  fireEvent.keyDown(list, { code: 'Enter', key: 'Enter' });
+  return { engine, list, article: await screen.findByRole('article', { name: 'Sam Lee' }) };
+}
+
 describe('hiding a customer comment', () => {
   it('gives up a refused wish with "Leave it shown", asking the engine for the state the platform kept', async () => {
-    const engine = createFakeEngine();
-    const sam = engine.conversations.find((c) => c.id === SAM)!;
-    sam.messages = sam.messages.map((m) => ({ ...m, hidden: true, hideState: 'failed', hideError: 'Comment was deleted' }));
-    const { list } = await renderApp({ engine });
-    moveTo(list, 2);
-    fireEvent.keyDown(list, { code: 'Enter', key: 'Enter' });
-    const article = await screen.findByRole('article', { name: 'Sam Lee' });
+    const { engine, article } = await openRefusedHide();
     fireEvent.click(await within(article).findByRole('button', { name: 'Leave it shown' }));
     await waitFor(() => expect(engine.callsTo('message.setHidden')).toEqual([{ messageId: `${SAM}-m1`, hidden: false }]));
   });
@@ -76,13 +81,7 @@ describe('hiding a customer comment', () => {
   });
 
   it('shows the platform’s refusal on the comment with a way to try again, and the engine’s refusal of the call in words', async () => {
-    const engine = createFakeEngine();
-    const sam = engine.conversations.find((c) => c.id === SAM)!;
-    sam.messages = sam.messages.map((m) => ({ ...m, hidden: true, hideState: 'failed', hideError: 'Comment was deleted' }));
-    const { list } = await renderApp({ engine });
-    moveTo(list, 2);
-    fireEvent.keyDown(list, { code: 'Enter', key: 'Enter' });
-    const article = await screen.findByRole('article', { name: 'Sam Lee' });
+    const { engine, list, article } = await openRefusedHide();
     expect(await within(article).findByText('Not hidden: Comment was deleted')).toBeTruthy();
     expect(within(article).getByRole('button', { name: 'Try hiding this comment again' })).toBeTruthy();
     expect(within(article).getByRole('button', { name: 'Leave it shown' })).toBeTruthy();

@@ -1,26 +1,9 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../main/engine/db/open';
-import { createRepos } from '../../../main/engine/db/repos';
-import { Ingestor, type InboundItem } from '../../../main/engine/inbox/ingest';
-import { createIdGenerator } from '../../../main/engine/support/ids';
-import { indexIsConsistent, message } from '../helpers/inbound';
-import { tempDir } from '../helpers/temp-dir';
-
-function workspace() {
-  const db = openDatabase(join(tempDir(), 'w.sqlite'));
-  const repos = createRepos(db);
-  let clock = 1_000_000;
-  const now = () => clock;
-  repos.accounts.insert({ id: 'acc', platform: 'sandbox', name: 'Northwind', handle: '@nw', status: 'active', config: {} }, 1);
-  const ingestor = new Ingestor(db, createIdGenerator(now), now);
-  const ingest = (items: InboundItem[]) => db.transaction(() => ingestor.ingest('acc', items))();
-  return { db, repos, ingest, tick: (ms: number) => (clock += ms) };
-}
+import { indexIsConsistent, ingestWorkspace, message } from '../helpers/inbound';
 
 describe('ingest', () => {
   it('groups messages into conversations with contact, preview and newest-first order', () => {
-    const { repos, ingest } = workspace();
+    const { repos, ingest } = ingestWorkspace();
     const result = ingest([message('t1', 'first', 10), message('t2', 'other', 20), message('t1', '  second\n\nline  ', 30)]);
     expect(result.inserted).toBe(3);
     const page = repos.conversations.page('needs_reply', 0, 10);
@@ -32,7 +15,7 @@ describe('ingest', () => {
   });
 
   it('is idempotent: re-ingesting a page adds nothing', () => {
-    const { db, ingest } = workspace();
+    const { db, ingest } = ingestWorkspace();
     const page = [message('t1', 'a', 1), message('t1', 'b', 2)];
     ingest(page);
     expect(ingest(page)).toMatchObject({ inserted: 0, conversationIds: [] });
@@ -40,7 +23,7 @@ describe('ingest', () => {
   });
 
   it('reopens a pending or closed conversation when the customer writes again, but not for an older message', () => {
-    const { db, repos, ingest } = workspace();
+    const { db, repos, ingest } = ingestWorkspace();
     ingest([message('t1', 'hello', 100)]);
     const id = repos.conversations.page('needs_reply', 0, 1).items[0]!.id;
     db.prepare("UPDATE conversations SET status = 'closed' WHERE id = ?").run(id);
@@ -51,13 +34,13 @@ describe('ingest', () => {
   });
 
   it('a brand reply made elsewhere moves the conversation to pending', () => {
-    const { repos, ingest } = workspace();
+    const { repos, ingest } = ingestWorkspace();
     ingest([message('t1', 'question', 100), message('t1', 'answer', 200, { direction: 'out', author: { platformId: 'brand', name: 'Northwind', handle: '' } })]);
     expect(repos.conversations.page('pending', 0, 10).items.map((c) => c.preview)).toEqual(['answer']);
   });
 
   it('stores hostile bodies exactly as sent', () => {
-    const { repos, ingest } = workspace();
+    const { repos, ingest } = ingestWorkspace();
     const hostile = '<img src=x onerror=alert(1)> \u202Eevil\u202C zero\u200Bwidth <script>alert("x")</script>';
     ingest([message('t1', hostile, 1)]);
     const id = repos.conversations.page('all', 0, 1).items[0]!.id;
@@ -67,7 +50,7 @@ describe('ingest', () => {
   it('writes each page to the search index as one segment, not one per message', () => {
     // Guards the single-statement page insert: FTS5 flushes a segment at every
     // statement, so a per-row insert loop would leave 1,000 segments here.
-    const { db, ingest } = workspace();
+    const { db, ingest } = ingestWorkspace();
     db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', 0)").run();
     for (let page = 0; page < 5; page++) {
       ingest(Array.from({ length: 200 }, (_, i) => message(`seg${i % 40}`, `order ${page} ${i} arrived late`, page * 1000 + i)));
@@ -78,7 +61,7 @@ describe('ingest', () => {
   });
 
   it('pages through a view by offset with a stable total', () => {
-    const { repos, ingest } = workspace();
+    const { repos, ingest } = ingestWorkspace();
     ingest(Array.from({ length: 120 }, (_, i) => message(`t${i}`, `message ${i}`, i)));
     const seen = new Set<string>();
     for (let offset = 0; offset < 120; offset += 50) {
@@ -93,7 +76,7 @@ describe('ingest', () => {
 
 describe('settings', () => {
   it('falls back to the default when a stored value is corrupt, and reports it', async () => {
-    const { db } = workspace();
+    const { db } = ingestWorkspace();
     const problems: string[] = [];
     const { SettingsRepo } = await import('../../../main/engine/db/repos/settings');
     const { Language } = await import('../../../shared/domain');

@@ -1,11 +1,6 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../main/engine/db/open';
-import { createRepos } from '../../../main/engine/db/repos';
-import { Ingestor, type InboundItem } from '../../../main/engine/inbox/ingest';
-import { createIdGenerator } from '../../../main/engine/support/ids';
-import { message, reply } from '../helpers/inbound';
-import { tempDir } from '../helpers/temp-dir';
+import type { InboundItem } from '../../../main/engine/inbox/ingest';
+import { ingestWorkspace, message, reply } from '../helpers/inbound';
 
 /**
  * The platform's own hidden flag coming in with sync (GitHub issue 5): a comment hidden by another
@@ -13,13 +8,8 @@ import { tempDir } from '../helpers/temp-dir';
  * but never over the agent's own wish while the outbox carries it or after the platform refused it.
  */
 function workspace() {
-  const db = openDatabase(join(tempDir(), 'w.sqlite'));
-  const repos = createRepos(db);
-  let clock = 1_000_000;
-  const now = () => clock;
-  repos.accounts.insert({ id: 'acc', platform: 'sandbox', name: 'Northwind', handle: '@nw', status: 'active', config: {} }, 1);
-  const ingestor = new Ingestor(db, createIdGenerator(now), now);
-  const ingest = (items: InboundItem[], readAt?: number) => db.transaction(() => ingestor.ingest('acc', items, readAt))();
+  const base = ingestWorkspace();
+  const { db, repos, now } = base;
   /** The stored message read from the platform as `item`, as the screen gets it. */
   const stored = (item: InboundItem) => {
     const id = db.prepare<[string], string>('SELECT id FROM messages WHERE platform_id = ?').pluck().get(item.platformId)!;
@@ -32,10 +22,10 @@ function workspace() {
     repos.messages.setHidden(target.id, hidden);
     const id = `row-${++rows}`;
     const action = hidden ? 'hide' : 'unhide';
-    repos.outbox.enqueue({ id, accountId: 'acc', conversationId: target.conversationId, messageId: target.id, action, payload: {}, notBefore: clock, now: clock });
+    repos.outbox.enqueue({ id, accountId: 'acc', conversationId: target.conversationId, messageId: target.id, action, payload: {}, notBefore: now(), now: now() });
     return id;
   };
-  return { db, repos, ingest, stored, wish, tick: (ms: number) => (clock += ms), now };
+  return { ...base, stored, wish };
 }
 
 function comment(thread: string, body: string, at: number, hidden?: boolean): InboundItem {
