@@ -88,14 +88,15 @@ export class SyncScheduler {
         await sleep(state.backoffUntil - now(), signal);
         continue;
       }
-      const wait = budget?.take(now()) ?? 0;
+      // One time for the read: what the budget charges, and when ingest knows the platform's answer to be from.
+      const readAt = now();
+      const wait = budget?.take(readAt) ?? 0;
       if (wait > 0) {
         await sleep(wait, signal);
         continue;
       }
       if (catchUp) connectivity.setBackfilling(source, true);
       let page: UpdatesPage;
-      const readAt = now();
       try {
         page = await connector.fetchUpdates(stream, state.cursor, signal);
       } catch (error) {

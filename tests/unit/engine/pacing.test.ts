@@ -39,7 +39,7 @@ describe('ReadBudget', () => {
 describe('the scheduler under a read budget', () => {
   it('spreads an account’s reads over its streams within the budget, by the engine’s clock', async () => {
     const reads: number[] = [];
-    // The engine's clock as it last read it: the budget takes a read at that time, just before the fetch.
+    // The engine's clock as it last read it: the scheduler reads it once per read, charges the budget at that time, and fetches.
     let clock = 0;
     const now = () => (clock = Date.now());
     const empty = (): Promise<UpdatesPage> => {
