@@ -32,7 +32,7 @@ function platformIdOf(messageId: string): string {
 describe('hiding a customer comment', () => {
   it('hides the newest comment with Shift+H from the queue, the platform records it, and Shift+H shows it again', async () => {
     const { page, pageErrors } = await openApp(demo.browser, demo.host);
-    const { items } = await demo.engine.call('inbox.list', { view: 'all', offset: 0, limit: 200 });
+    const { items } = await demo.engine.call('inbox.list', { view: 'needs_reply', offset: 0, limit: 200 }); // the queue the page opens on
     const target = items.find((item) => item.kind === 'comment')!;
     const comment = (await demo.engine.call('conversation.get', { id: target.id })).messages.findLast((message) => message.direction === 'in')!;
     const itemId = platformIdOf(comment.id);
