@@ -83,6 +83,12 @@ export class Outbox {
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<void> | undefined;
   private again = false;
+  /**
+   * Kicks before start() are ignored: accounts connect one by one at start-up and each kicks the
+   * outbox, and a drain then would put every due reply of an account not connected yet off by a
+   * minute as "not connected". start() runs once they all are, and drains then.
+   */
+  private started = false;
   private readonly abort = new AbortController();
 
   constructor(private readonly deps: OutboxDeps) {}
@@ -202,6 +208,7 @@ export class Outbox {
 
   /** Picks up rows interrupted by a crash or shutdown, then drains. */
   start(): void {
+    this.started = true;
     const { repos, now, log } = this.deps;
     const interrupted = this.deps.db.transaction(() => {
       const rows = repos.outbox.recoverInterrupted(now());
@@ -214,7 +221,7 @@ export class Outbox {
 
   /** Run the drain now (coalesced with one already running). */
   kick(): void {
-    if (this.abort.signal.aborted) return;
+    if (!this.started || this.abort.signal.aborted) return;
     clearTimeout(this.timer);
     if (this.draining) {
       this.again = true;

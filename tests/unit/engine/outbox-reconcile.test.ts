@@ -93,12 +93,18 @@ function workspace(): Workspace {
   return { db, repos, conversationId };
 }
 
-/** An outbox on the workspace; without a platform it keeps every reply queued ("account is not connected"). */
+/** A started outbox on the workspace; without a platform it keeps every reply queued ("account is not connected"). */
 function outboxOn(ws: Workspace, platform: Connector | undefined, log: string[] = []): Outbox {
+  const outbox = unstartedOutbox(ws, () => platform, log);
+  outbox.start();
+  return outbox;
+}
+
+function unstartedOutbox(ws: Workspace, connectorFor: (accountId: string) => Connector | undefined, log: string[] = []): Outbox {
   const outbox = new Outbox({
     db: ws.db,
     repos: ws.repos,
-    connectorFor: () => platform,
+    connectorFor,
     onUnauthorized: (accountId, reason) => log.push(`${accountId} unauthorized: ${reason}`),
     events: new EventBus(),
     connectivity: new ConnectivityMonitor(() => {}),
@@ -124,6 +130,26 @@ function reply(outbox: Outbox, ws: Workspace, body: string) {
 function outboxRow(ws: Workspace, messageId: string) {
   return ws.db.prepare<[string], { state: string; attempts: number; payload: string }>('SELECT state, attempts, payload FROM outbox WHERE message_id = ?').get(messageId)!;
 }
+
+describe('outbox at start-up', () => {
+  it('ignores kicks until started: an account connecting before the others does not put their replies off as "not connected"', async () => {
+    const ws = workspace();
+    const platform = new ScriptedPlatform(true, false, []);
+    let connected = false;
+    const outbox = unstartedOutbox(ws, () => (connected ? platform : undefined));
+    const sent = reply(outbox, ws, 'Queued before a restart');
+    // Another account connects first and kicks the outbox; this one's connector is not there yet.
+    outbox.kick();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(outboxRow(ws, sent.id)).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(ws.db.prepare('SELECT last_error FROM outbox WHERE message_id = ?').pluck().get(sent.id)).toBeNull();
+
+    connected = true;
+    outbox.start();
+    expect(await settled(ws, sent.id)).toMatchObject({ state: 'sent' });
+    expect(platform.published).toHaveLength(1);
+  });
+});
 
 describe('outbox after an ambiguous send', () => {
   it('resends with the same key where the platform deduplicates: published once', async () => {
