@@ -19,6 +19,13 @@ export interface HideWish {
   answered: boolean;
 }
 
+/** An account the agent connects over the contract, as from the accounts screen: platform, token, config. */
+export interface AccountToAdd {
+  platform: 'facebook';
+  token: string;
+  config: Record<string, unknown>;
+}
+
 const GONE = Symbol('engine gone');
 const REFUSED = Symbol('refused');
 
@@ -27,9 +34,12 @@ const THINK_MS = { min: 5, max: 100 };
 const MAX_CONCURRENT_SENDS = 3;
 /** How often a round of work also hides or shows a customer's comment, as a moderator does between replies. */
 const HIDE_CHANCE = 0.35;
+/** accounts.add refused because the platform could not be asked (an injected fault): tried again this often, this far apart. */
+const ADD_ATTEMPTS = 40;
+const ADD_RETRY_MS = 150;
 
 /**
- * The agent script: queues replies to random conversations over the contract,
+ * The agent script: queues replies to random conversations of either account over the contract,
  * as the composer does. Each reply's client id is made and remembered before
  * the call, so a call whose answer was lost with the engine is made again,
  * unchanged, once the engine is back — the engine makes that idempotent, and
@@ -40,17 +50,24 @@ const HIDE_CHANCE = 0.35;
  * flipping, sometimes asking for the state a comment already has), one wish at
  * a time; an unanswered wish is asked again first thing in the next life, so
  * the last wish per comment is known for the verdict.
+ *
+ * Before any of that it connects its account (a Facebook Page), as an agent
+ * pasting a token does, until the engine has it: after a kill the list says
+ * whether the add whose answer was lost got stored, since adding the same Page
+ * again is refused.
  */
 export class Agent {
   private readonly replies: QueuedReply[] = [];
   private readonly wishes: HideWish[] = [];
   private made = 0;
+  private connected = false;
   /** Calls the engine refused for a reason other than being gone: each one is a failure of the run. */
   readonly errors: string[] = [];
 
   constructor(
     private readonly rng: Rng,
     private readonly maxReplies: number,
+    private readonly account: AccountToAdd,
   ) {
     if (maxReplies > DISTINCT_REPLY_TEXTS) throw new RangeError(`at most ${DISTINCT_REPLY_TEXTS} replies per trial`);
   }
@@ -73,9 +90,12 @@ export class Agent {
    * of every answered reply.send: the kill plan likes that moment.
    */
   async work(client: Client, signal: AbortSignal, afterSend: () => void): Promise<void> {
+    if (!(await this.connect(client, signal))) return;
     if (!(await this.retryUnanswered(client, afterSend))) return;
     while (!signal.aborted) {
-      const conversations = await this.call(() => client.call('inbox.list', { view: 'all', offset: 0, limit: 100 }));
+      // One account's conversations at a time, picked at random: the sandbox's backlog would otherwise fill the list.
+      const platform = this.rng.pick(['sandbox', this.account.platform] as const);
+      const conversations = await this.call(() => client.call('inbox.list', { view: 'all', filter: { platform }, offset: 0, limit: 100 }));
       if (conversations === GONE || conversations === REFUSED) return;
       // Several sends at once, as from a few tabs or a quick typist: more replies are in flight when a kill lands.
       const batch: QueuedReply[] = [];
@@ -96,6 +116,50 @@ export class Agent {
   async retryUnanswered(client: Client, afterSend: () => void): Promise<boolean> {
     for (const reply of this.unanswered) if (!(await this.send(client, reply, afterSend))) return false;
     for (const wish of this.wishes.filter((w) => !w.answered)) if (!(await this.setHidden(client, wish))) return false;
+    return true;
+  }
+
+  /** Adds the account unless the engine has it; false if the engine went away (or `signal` ended the life) first. */
+  private async connect(client: Client, signal: AbortSignal): Promise<boolean> {
+    for (let attempt = 1; !this.connected; attempt++) {
+      const listed = await this.call(() => client.call('accounts.list', {}));
+      if (listed === GONE) return false;
+      if (listed === REFUSED) return true;
+      if (listed.accounts.some((account) => account.platform === this.account.platform)) {
+        this.connected = true;
+        break;
+      }
+      try {
+        await client.call('accounts.add', this.account);
+        this.connected = true;
+      } catch (error) {
+        if (error instanceof RpcError && error.code === 'unavailable') return false;
+        const transient = error instanceof RpcError && error.code === 'refused' && /try again/.test(error.message);
+        if (!transient || attempt === ADD_ATTEMPTS) {
+          this.errors.push(`accounts.add (${this.account.platform}) refused on attempt ${attempt}: ${(error as Error).message}`);
+          return true;
+        }
+        await sleep(ADD_RETRY_MS, signal);
+        if (signal.aborted) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Adds the connected account once more, which must be refused (the same Page twice would sync and
+   * send twice); false if the engine went away.
+   */
+  async addAgain(client: Client): Promise<boolean> {
+    try {
+      await client.call('accounts.add', this.account);
+      this.errors.push(`accounts.add (${this.account.platform}) accepted the same account a second time`);
+    } catch (error) {
+      if (error instanceof RpcError && error.code === 'unavailable') return false;
+      if (!(error instanceof RpcError && error.code === 'refused' && /already connected/.test(error.message))) {
+        this.errors.push(`accounts.add (${this.account.platform}) a second time: ${(error as Error).message}`);
+      }
+    }
     return true;
   }
 

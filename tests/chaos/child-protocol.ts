@@ -6,6 +6,13 @@ export const ChildOptions = z.object({
   sandboxUrl: z.url(),
   pollIntervalMs: z.number().int().min(10),
   undoWindowMs: z.number().int().min(0),
+  /** The file-backed SecretStore (file-secret-store.ts) the accounts added over the contract keep their tokens in. */
+  secretsFile: z.string().min(1),
+  /**
+   * The pace every connector with a pace of its own (Meta: every 15 s) is read at instead, so a
+   * trial's few seconds see several reads; the same seam as the unit tests' fastPaced.
+   */
+  connectorPace: z.object({ minIntervalMs: z.number().int().min(10), maxIntervalMs: z.number().int().min(10) }),
 });
 export type ChildOptions = z.infer<typeof ChildOptions>;
 

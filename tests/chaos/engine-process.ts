@@ -53,7 +53,7 @@ function ipcTransport(child: ChildProcess): Transport {
   };
 }
 
-/** Starts the bundled engine child (build-child.ts) on a workspace; the sandbox stays in this process. */
+/** Starts the bundled engine child (build-child.ts) on a workspace; the platforms stay in this process. */
 export function startEngineProcess(childFile: string, options: ChildOptions): EngineProcess {
   const child = fork(childFile, [JSON.stringify(options)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
   const lines: string[] = [];

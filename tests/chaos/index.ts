@@ -1,9 +1,9 @@
 /**
  * The chaos test (`npm run chaos -- --trials N [--seed S]`): the engine as a
- * child process against the sandbox platform with faults switched on, an
- * agent script queueing replies and hiding comments while customers keep writing, SIGKILLs at
- * random moments, and a verdict from the platform's own records against the
- * SQLite file. Progress and problems go to stderr; stdout gets one JSON line.
+ * child process against the sandbox platform and a Facebook Page on the fake
+ * Graph, both with faults switched on, an agent script queueing replies and
+ * hiding comments while customers keep writing, SIGKILLs at random moments,
+ * and a verdict from each platform's own records against the SQLite file. Progress and problems go to stderr; stdout gets one JSON line.
  * Exits 1 when anything was lost, doubled or damaged, 2 on bad usage.
  */
 import { parseArgs } from 'node:util';
@@ -28,9 +28,14 @@ function options(): { trials: number; seed: number } {
   return { trials, seed };
 }
 
+/** The JSON line's keys are snake_case, the findings' camelCase. */
+function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
 function describe(index: number, result: TrialResult, seconds: number): string {
   const status = result.problems.length === 0 ? 'ok' : `${result.problems.length} problem(s), workspace kept at ${result.dataDir}`;
-  return `chaos: trial ${index + 1}: ${result.kills} kill(s), ${result.interruptedSends} send(s) interrupted, ${result.queued} replies, ${result.hides} comment(s) hidden or shown, ${result.inbound} inbound, ${result.resends} resend(s), ${seconds} s: ${status}`;
+  return `chaos: trial ${index + 1}: ${result.kills} kill(s), ${result.interruptedSends} send(s) interrupted, ${result.queued} replies (${result.byPlatform.facebook.queued} on Facebook), ${result.hides} comment(s) hidden or shown (${result.byPlatform.facebook.hides} on Facebook), ${result.inbound} inbound, ${result.resends} resend(s), ${result.unconfirmed} unconfirmed, ${seconds} s: ${status}`;
 }
 
 async function main(): Promise<void> {
@@ -55,6 +60,7 @@ async function main(): Promise<void> {
     hides_unapplied: 0,
     inbound: 0,
     resends: 0,
+    unconfirmed: 0,
     kills: 0,
     kills_by_plan: { startup: 0, send: 0, sync: 0, random: 0 },
     kills_before_ready: 0,
@@ -62,6 +68,7 @@ async function main(): Promise<void> {
     interrupted_sends: 0,
     problems: 0,
   };
+  const byPlatform: Record<string, Record<string, number>> = {};
   for (let index = 0; index < run.trials; index++) {
     const trialStartedAt = Date.now();
     const result = await runTrial(childFile, run.seed, index);
@@ -74,17 +81,22 @@ async function main(): Promise<void> {
     total.hides_unapplied += result.hidesUnapplied;
     total.inbound += result.inbound;
     total.resends += result.resends;
+    total.unconfirmed += result.unconfirmed;
     total.kills += result.kills;
     for (const [kind, kills] of Object.entries(result.killsByPlan)) total.kills_by_plan[kind as keyof typeof total.kills_by_plan] += kills;
     total.kills_before_ready += result.killsBeforeReady;
     total.kills_between_migrations += result.killsBetweenMigrations;
     total.interrupted_sends += result.interruptedSends;
     total.problems += result.problems.length;
+    for (const [platform, findings] of Object.entries(result.byPlatform)) {
+      const sums = (byPlatform[platform] ??= {});
+      for (const [figure, value] of Object.entries(findings)) sums[snakeCase(figure)] = (sums[snakeCase(figure)] ?? 0) + value;
+    }
     process.stderr.write(`${describe(index, result, Math.round((Date.now() - trialStartedAt) / 100) / 10)}\n`);
     for (const problem of result.problems) process.stderr.write(`chaos:   ${problem}\n`);
   }
   const { queued, published, lost, duplicated, integrity_errors, ...rest } = total;
-  const figures = { trials: run.trials, queued, published, lost, duplicated, integrity_errors, ...rest, seed: run.seed, seconds: Math.round((Date.now() - startedAt) / 100) / 10 };
+  const figures = { trials: run.trials, queued, published, lost, duplicated, integrity_errors, ...rest, by_platform: byPlatform, seed: run.seed, seconds: Math.round((Date.now() - startedAt) / 100) / 10 };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
   if (total.problems > 0) process.exitCode = 1;
 }

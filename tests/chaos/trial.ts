@@ -8,11 +8,13 @@ import { LATEST_VERSION, migrations } from '../../main/engine/db/migrations';
 import { startSandbox, type Sandbox } from '../../main/engine/platforms/sandbox/fake';
 import { Rng, deriveSeed } from '../../main/engine/platforms/sandbox/fake/prng';
 import { sleep } from '../../main/engine/support/sleep';
+import { findSecretsInDir } from '../unit/helpers/secret-scan';
 import { Agent } from './agent';
 import { startEngineProcess, type EngineProcess } from './engine-process';
-import { clearFaults, injectFaults } from './faults';
+import { graphFaults, injectFaults, sandboxFaults, type FaultTarget } from './faults';
 import { LIFE_LIMIT_MS, planKill, type KillPlan } from './kill-plan';
-import { inspectCopy, inspectReadOnly, integrityProblems, readPlatformRecords, verifyWorkspace, type Findings } from './verify';
+import { startChaosMeta, type ChaosMeta } from './meta';
+import { inspectCopy, inspectReadOnly, integrityProblems, metaRecords, readSandboxRecords, verifyWorkspace, type Findings, type PlatformRecords } from './verify';
 
 export interface TrialResult extends Findings {
   kills: number;
@@ -33,8 +35,12 @@ type KillCounts = Pick<TrialResult, 'kills' | 'killsBeforeReady' | 'killsBetween
 /** The outbox's start-up line (outbox.ts, Outbox.start) when it found replies left `sending` by a crash. */
 const INTERRUPTED_SENDS = /^\[engine\] outbox: (\d+) interrupted send\(s\)/;
 
-/** How long the end of a trial may take to publish and sync everything once faults stop (a bound, not an assertion). */
-const SETTLE_LIMIT_MS = 60_000;
+/**
+ * How long the end of a trial may take to publish and sync everything once faults stop (a bound, not an
+ * assertion). Above a minute: at a restart the outbox can put a Facebook reply off by 60 s as "account is
+ * not connected" while that account is still being connected (reported with the Meta chaos run).
+ */
+const SETTLE_LIMIT_MS = 90_000;
 const SETTLE_POLL_MS = 150;
 /** Replies per trial: enough to keep the outbox busy across every kill. */
 const MAX_REPLIES = 60;
@@ -44,9 +50,17 @@ const MIN_REPLIES = 3;
 const MIN_REPLIES_LIMIT_MS = 15_000;
 /** Pause between two inbound bursts while the engine runs. */
 const INBOUND_GAP_MS = { min: 50, max: 400 };
+/** The file-backed SecretStore (file-secret-store.ts) in the trial's folder, beside the workspace. */
+const SECRETS_FILE = 'chaos-secrets.json';
+/**
+ * Connectors with a pace of their own (Meta: every 15 s, slower while quiet) are read at the
+ * sandbox's pace instead (pollIntervalMs, stretched up to 4 times while quiet).
+ */
+const POLL_INTERVAL_MS = 100;
+const CONNECTOR_PACE = { minIntervalMs: POLL_INTERVAL_MS, maxIntervalMs: 4 * POLL_INTERVAL_MS };
 
-/** Independent random streams, so drawing more for one concern never shifts another. */
-const STREAMS = ['setup', 'plan', 'agent', 'faults', 'inbound'] as const;
+/** Independent random streams, so drawing more for one concern never shifts another; new ones go last, so old seeds keep their plans. */
+const STREAMS = ['setup', 'plan', 'agent', 'faults', 'inbound', 'metaSetup', 'metaFaults', 'metaInbound'] as const;
 type Stream = (typeof STREAMS)[number];
 /** For waits that only time ends. */
 const NEVER = new AbortController().signal;
@@ -56,6 +70,9 @@ interface TrialContext {
   dataDir: string;
   dbFile: string;
   sandbox: Sandbox;
+  meta: ChaosMeta;
+  /** Both platforms' fault queues, in the order of their random streams. */
+  faults: { target: FaultTarget; rng: Stream }[];
   undoWindowMs: number;
   agent: Agent;
   rng: Record<Stream, Rng>;
@@ -67,10 +84,10 @@ function schemaVersion(dbFile: string): number {
 }
 
 /** Customers keep writing while the agent works: a few new inbound items at random moments. */
-async function emitInbound(sandbox: Sandbox, rng: Rng, signal: AbortSignal): Promise<void> {
+async function emitInbound(write: (rng: Rng) => void, rng: Rng, signal: AbortSignal): Promise<void> {
   while (!signal.aborted) {
     await sleep(rng.int(INBOUND_GAP_MS.min, INBOUND_GAP_MS.max), signal);
-    if (!signal.aborted) sandbox.emit(rng.int(1, 4));
+    if (!signal.aborted) write(rng);
   }
 }
 
@@ -78,23 +95,36 @@ function start(context: TrialContext, counts: KillCounts): EngineProcess {
   const engine = startEngineProcess(context.childFile, {
     dataDir: context.dataDir,
     sandboxUrl: context.sandbox.url,
-    pollIntervalMs: 100,
+    pollIntervalMs: POLL_INTERVAL_MS,
     undoWindowMs: context.undoWindowMs,
+    secretsFile: join(context.dataDir, SECRETS_FILE),
+    connectorPace: CONNECTOR_PACE,
   });
   engine.onLog((line) => {
     const interrupted = INTERRUPTED_SENDS.exec(line);
     if (interrupted) counts.interruptedSends += Number(interrupted[1]);
+    if (line.includes(context.meta.token)) context.problems.push('the engine logged the Page token');
   });
   return engine;
 }
 
-/** The agent, the fault injector and the inbound stream, all running until `signal` aborts. */
+/** The agent, both platforms' fault injectors and their customers, all running until `signal` aborts. */
 function busyWork(context: TrialContext, engine: EngineProcess, signal: AbortSignal, afterSend: () => void): Promise<unknown> {
   return Promise.all([
     context.agent.work(engine.client, signal, afterSend),
-    injectFaults(context.sandbox.url, context.rng.faults, signal),
-    emitInbound(context.sandbox, context.rng.inbound, signal),
+    ...context.faults.map(({ target, rng }) => injectFaults(target, context.rng[rng], signal)),
+    emitInbound((rng) => context.sandbox.emit(rng.int(1, 4)), context.rng.inbound, signal),
+    emitInbound((rng) => context.meta.customersWrite(rng), context.rng.metaInbound, signal),
   ]);
+}
+
+async function clearFaults(context: TrialContext): Promise<void> {
+  for (const { target } of context.faults) await target.clear();
+}
+
+/** Every platform's own records (faults must be cleared first). */
+async function platformRecords(context: TrialContext): Promise<PlatformRecords[]> {
+  return [await readSandboxRecords(context.sandbox.url), metaRecords(context.meta.graph.store)];
 }
 
 /** The moment `plan` names, as a promise; `lifeOver` ends every wait. */
@@ -180,12 +210,13 @@ async function finalLife(context: TrialContext, counts: KillCounts): Promise<voi
   while (context.agent.queued.filter((reply) => reply.answered).length < MIN_REPLIES && Date.now() < until) await sleep(50, NEVER);
   busy.abort();
   await work;
-  await clearFaults(context.sandbox.url);
+  await clearFaults(context);
   if (!(await context.agent.retryUnanswered(engine.client, () => {}))) context.problems.push('the engine went away while the last replies were queued');
+  if (!(await context.agent.addAgain(engine.client))) context.problems.push('the engine went away while the account was added again');
 
   const deadline = Date.now() + SETTLE_LIMIT_MS;
   while (Date.now() < deadline) {
-    const records = await readPlatformRecords(context.sandbox.url);
+    const records = await platformRecords(context);
     const findings = inspectReadOnly(context.dbFile, (db) => verifyWorkspace(db, records, context.agent.queued, context.agent.hideWishes, false));
     if (findings?.lost === 0 && findings.hidesUnapplied === 0) break;
     await sleep(SETTLE_POLL_MS, NEVER);
@@ -212,13 +243,20 @@ export async function runTrial(childFile: string, seed: number, index: number): 
   const dbFile = join(dataDir, WORKSPACE_FILE);
   if (setup.chance(0.3)) olderWorkspace(dbFile, setup.int(1, LATEST_VERSION - 1));
   const sandbox = await startSandbox({ seed: trialSeed, backfill: setup.int(50, 600) });
+  const token = `chaos-page-token-${trialSeed}`;
+  const meta = await startChaosMeta(rng.metaSetup, token);
   const context: TrialContext = {
     childFile,
     dataDir,
     dbFile,
     sandbox,
+    meta,
+    faults: [
+      { target: sandboxFaults(sandbox.url), rng: 'faults' },
+      { target: graphFaults(meta.graph.faults), rng: 'metaFaults' },
+    ],
     undoWindowMs: setup.pick([0, 0, 150, 400]),
-    agent: new Agent(rng.agent, MAX_REPLIES),
+    agent: new Agent(rng.agent, MAX_REPLIES, { platform: 'facebook', token, config: { baseUrl: meta.graph.url } }),
     rng,
     problems: [],
   };
@@ -234,15 +272,17 @@ export async function runTrial(childFile: string, seed: number, index: number): 
     const lives = setup.int(2, 4);
     for (let life = 0; life < lives; life++) await killedLife(context, counts);
     await finalLife(context, counts);
-    await clearFaults(sandbox.url);
-    const records = await readPlatformRecords(sandbox.url);
+    await clearFaults(context);
+    const records = await platformRecords(context);
     const findings = inspectCopy(dbFile, (db) => verifyWorkspace(db, records, context.agent.queued, context.agent.hideWishes, true));
     if (!findings) throw new Error('the workspace file is missing after the last clean stop');
-    const problems = [...context.problems, ...context.agent.errors, ...findings.problems];
+    // The token lives in the SecretStore's file only: never in the workspace (its WAL included) or the engine's log.
+    const leaks = findSecretsInDir(dataDir, [token]).filter((sighting) => sighting.where !== SECRETS_FILE).map((sighting) => `the Page token is in ${sighting.where}`);
+    const problems = [...context.problems, ...context.agent.errors, ...findings.problems, ...leaks];
     const failed = problems.length > 0;
     if (!failed) rmSync(dataDir, { recursive: true, force: true });
     return { ...findings, ...counts, integrityErrors: findings.integrityErrors + counts.integrityErrors, problems, dataDir: failed ? dataDir : null };
   } finally {
-    await sandbox.close();
+    await Promise.all([sandbox.close(), meta.graph.close()]);
   }
 }

@@ -4,8 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { WORKSPACE_FILE } from '../../../main/engine/engine';
 import type { HideWish, QueuedReply } from '../../../tests/chaos/agent';
 import { replyText } from '../../../tests/chaos/reply-text';
-import { inspectReadOnly, readPlatformRecords, verifyWorkspace } from '../../../tests/chaos/verify';
-import { newDataDir, sandbox, startEngine, waitForConversations } from '../helpers/engine';
+import { defaultConnectorFactory } from '../../../main/engine/accounts/connectors';
+import { startFakeGraph, type FakeGraph } from '../../../main/engine/platforms/meta/fake';
+import { MemorySecretStore } from '../../../main/engine/secrets/memory-store';
+import { inspectReadOnly, metaRecords, readSandboxRecords, verifyWorkspace } from '../../../tests/chaos/verify';
+import { fastPaced, newDataDir, sandbox, startEngine, waitForConversations } from '../helpers/engine';
+import { closeAfterTest } from '../platforms/kit';
+import { ANNA, DAY, HOUR, PAGE, PIOTR } from '../platforms/meta/harness';
 
 /**
  * The chaos test's verdict must be able to fail: a workspace that synced and
@@ -27,7 +32,7 @@ async function settledWorkspace() {
   await running.client.call('message.setHidden', { messageId: wish.messageId, hidden: wish.hidden });
   // Settled: published and hidden, and the reply's echo read back from the feed.
   await expect
-    .poll(async () => verifyWorkspace(running.engine.db, await readPlatformRecords(platform.url), [reply], [wish], false), { timeout: 10_000 })
+    .poll(async () => verifyWorkspace(running.engine.db, [await readSandboxRecords(platform.url)], [reply], [wish], false), { timeout: 10_000 })
     .toMatchObject({ lost: 0, hidesUnapplied: 0 });
   await running.close();
   const threadId = platform.published()[0]!.thread_id;
@@ -35,8 +40,8 @@ async function settledWorkspace() {
 }
 
 async function verdict(file: string, platformUrl: string, replies: QueuedReply[], wishes: HideWish[] = []) {
-  const records = await readPlatformRecords(platformUrl);
-  return inspectReadOnly(file, (db) => verifyWorkspace(db, records, replies, wishes, true))!;
+  const records = await readSandboxRecords(platformUrl);
+  return inspectReadOnly(file, (db) => verifyWorkspace(db, [records], replies, wishes, true))!;
 }
 
 function tamper(file: string, change: (db: Database.Database) => void): void {
@@ -104,5 +109,93 @@ describe('chaos verdict', () => {
     const findings = await verdict(file, platform.url, [reply]);
     expect(findings.integrityErrors).toBe(1);
     expect(findings.problems).toContainEqual(expect.stringContaining('foreign key: messages'));
+  });
+});
+
+/**
+ * The same verdict over a Facebook Page on the fake Graph, added through the contract as the chaos
+ * child adds it: a DM reply, a public reply under a comment, the comment hidden.
+ */
+async function settledMetaWorkspace() {
+  const graph: FakeGraph = closeAfterTest(await startFakeGraph({ page: PAGE, accessToken: 'token-1' }));
+  const now = Date.now();
+  graph.store.customerWrites('messenger', ANNA, 'Where is my order?', now - HOUR);
+  const post = graph.store.addPost('Autumn blend', now - DAY);
+  const commentId = graph.store.addComment(post, PIOTR, 'Open on Sunday?', { at: now - HOUR });
+  const connectors = defaultConnectorFactory();
+  const dataDir = newDataDir();
+  const running = startEngine(dataDir, {
+    secrets: new MemorySecretStore(),
+    connectorFor: (account, token) => {
+      const connector = connectors(account, token);
+      return connector?.pacing ? fastPaced(connector) : connector;
+    },
+  });
+  await running.client.call('accounts.add', { platform: 'facebook', token: 'token-1', config: { baseUrl: graph.url } });
+  await waitForConversations(running.client, 2);
+  const { items } = await running.client.call('inbox.list', { view: 'all', offset: 0, limit: 10 });
+  const dm = items.find((item) => item.kind === 'dm')!;
+  const thread = items.find((item) => item.kind === 'comment')!;
+  const replies: QueuedReply[] = [dm, thread].map((conversation, index) => ({ clientId: `chaos-${index}`, conversationId: conversation.id, text: replyText(index), answered: true }));
+  for (const reply of replies) await running.client.call('reply.send', { conversationId: reply.conversationId, clientId: reply.clientId, body: reply.text, lang: 'en' });
+  const comment = (await running.client.call('conversation.get', { id: thread.id })).messages.find((message) => message.direction === 'in')!;
+  const wish: HideWish = { messageId: comment.id, hidden: true, answered: true };
+  await running.client.call('message.setHidden', { messageId: wish.messageId, hidden: true });
+  // Settled: both replies published and read back, the comment hidden on the Page.
+  await expect.poll(() => verifyWorkspace(running.engine.db, [metaRecords(graph.store)], replies, [wish], false), { timeout: 10_000 }).toMatchObject({ lost: 0, hidesUnapplied: 0 });
+  await running.close();
+  return { graph, file: join(dataDir, WORKSPACE_FILE), replies, wish, commentId };
+}
+
+function metaVerdict(file: string, graph: FakeGraph, replies: QueuedReply[], wishes: HideWish[] = []) {
+  return inspectReadOnly(file, (db) => verifyWorkspace(db, [metaRecords(graph.store)], replies, wishes, true))!;
+}
+
+describe('chaos verdict on a Facebook Page', () => {
+  it('passes a workspace holding every message and comment once, both replies as sent and the comment as hidden', async () => {
+    const { graph, file, replies, wish } = await settledMetaWorkspace();
+    const findings = metaVerdict(file, graph, replies, [wish]);
+    const expected = { queued: 2, published: 2, inbound: 2, lost: 0, duplicated: 0, hides: 1, hidesUnapplied: 0 };
+    expect(findings).toMatchObject({ ...expected, integrityErrors: 0, problems: [] });
+    expect(findings.byPlatform.facebook).toMatchObject(expected);
+  });
+
+  it('counts a reply Meta received twice (it does not deduplicate) as duplicated, and one it never received as lost', async () => {
+    const { graph, file, replies, commentId } = await settledMetaWorkspace();
+    graph.store.replyToComment(commentId, replies[1]!.text);
+    graph.store.sendToPerson(ANNA.id, 'RESPONSE', null, replies[0]!.text);
+    const findings = metaVerdict(file, graph, replies);
+    // Each second copy is also a message or comment the workspace never stored.
+    expect(findings).toMatchObject({ duplicated: 2, lost: 2 });
+    expect(findings.problems).toContainEqual(expect.stringContaining('was published 2 times (comment'));
+
+    const neverSent: QueuedReply = { ...replies[0]!, clientId: 'chaos-9', text: replyText(9) };
+    expect(metaVerdict(file, graph, [...replies, neverSent]).byPlatform.facebook).toMatchObject({ queued: 3, published: 2 });
+  });
+
+  it('counts a reply published by nobody here, and a reply stored under an id Meta never gave, against the run', async () => {
+    const { graph, file, replies } = await settledMetaWorkspace();
+    graph.store.customerWrites('messenger', ANNA, 'Hello again');
+    graph.store.sendToPerson(ANNA.id, 'RESPONSE', null, 'A reply nobody queued');
+    expect(metaVerdict(file, graph, replies)).toMatchObject({ duplicated: 1 });
+
+    tamper(file, (db) => db.prepare("UPDATE messages SET platform_id = 'm_999' WHERE client_id = ?").run(replies[0]!.clientId));
+    const findings = metaVerdict(file, graph, replies);
+    expect(findings.problems).toContainEqual(expect.stringContaining(`reply ${replies[0]!.clientId} is published as`));
+  });
+
+  it('counts a customer comment missing from the workspace as lost, and one shown on the Page against the wish as unapplied', async () => {
+    const { graph, file, replies, wish, commentId } = await settledMetaWorkspace();
+    graph.store.setHidden(commentId, false);
+    expect(metaVerdict(file, graph, replies, [wish])).toMatchObject({ hides: 1, hidesUnapplied: 1, lost: 0 });
+
+    tamper(file, (db) => db.prepare("DELETE FROM messages WHERE platform_id = ? AND direction = 'in'").run(commentId));
+    expect(metaVerdict(file, graph, replies)).toMatchObject({ lost: 1 });
+  });
+
+  it('counts replies and wishes on no platform it was given as lost and unapplied', async () => {
+    const { file, replies, wish } = await settledMetaWorkspace();
+    const findings = inspectReadOnly(file, (db) => verifyWorkspace(db, [], replies, [wish], true))!;
+    expect(findings).toMatchObject({ queued: 2, lost: 2, hides: 1, hidesUnapplied: 1 });
   });
 });
