@@ -35,12 +35,8 @@ type KillCounts = Pick<TrialResult, 'kills' | 'killsBeforeReady' | 'killsBetween
 /** The outbox's start-up line (outbox.ts, Outbox.start) when it found replies left `sending` by a crash. */
 const INTERRUPTED_SENDS = /^\[engine\] outbox: (\d+) interrupted send\(s\)/;
 
-/**
- * How long the end of a trial may take to publish and sync everything once faults stop (a bound, not an
- * assertion). Above a minute: at a restart the outbox can put a Facebook reply off by 60 s as "account is
- * not connected" while that account is still being connected (reported with the Meta chaos run).
- */
-const SETTLE_LIMIT_MS = 90_000;
+/** How long the end of a trial may take to publish and sync everything once faults stop (a bound, not an assertion). */
+const SETTLE_LIMIT_MS = 60_000;
 const SETTLE_POLL_MS = 150;
 /** Replies per trial: enough to keep the outbox busy across every kill. */
 const MAX_REPLIES = 60;
