@@ -1,6 +1,6 @@
 import { useId, type RefObject } from 'react';
 import { useStore } from 'zustand';
-import { canHide, type ConversationSummary, type Message } from '../../shared/domain';
+import { canHide, defaultVisibility, type ConversationSummary, type Message } from '../../shared/domain';
 import { RpcError } from '../../shared/rpc';
 import type { ComposerHandle } from '../composer/composerHandle';
 import type { Translator } from '../../shared/i18n';
@@ -54,7 +54,7 @@ export function ConversationView({ opened, replyRef, composerRef }: Conversation
         id: reply.clientId,
         conversationId: opened.id,
         direction: 'out',
-        visibility: reply.visibility ?? (opened.kind === 'dm' ? 'private' : 'public'),
+        visibility: reply.visibility ?? defaultVisibility(opened.kind),
         authorName: t('message.you'),
         body: reply.body,
         createdAt: reply.createdAt,

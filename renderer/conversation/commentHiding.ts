@@ -20,11 +20,6 @@ export function nextHidden(message: Message): boolean {
   return message.hideState === 'failed' ? message.hidden : !message.hidden;
 }
 
-/** The customer's newest message where the platform lets it be hidden: what a moderator means by "hide that". */
-export function newestHideable(summary: Pick<ConversationSummary, 'platform' | 'kind'>, messages: readonly Message[]): Message | null {
-  if (!canHide(summary.platform, summary.kind)) return null;
-  return messages.findLast((message) => message.direction === 'in') ?? null;
-}
 
 export function createCommentHiding(client: Client, conversation: ConversationStore): CommentHiding {
   const problems = createStore<Readonly<Record<string, HideProblem>>>(() => ({}));
@@ -65,7 +60,8 @@ export function createCommentHiding(client: Client, conversation: ConversationSt
         report(summary.id, { kind: 'refused', error });
         return false;
       }
-      const target = newestHideable(summary, messages);
+      // The customer's newest message: what a moderator means by "hide that".
+      const target = messages.findLast((message) => message.direction === 'in');
       if (!target) {
         report(summary.id, { kind: 'nothingToHide' });
         return false;

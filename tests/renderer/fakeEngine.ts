@@ -1,6 +1,7 @@
 import type { CallName, CallParsedInput, EventName, EventPayload } from '../../shared/contract';
 import {
   CannedReplyFields,
+  defaultVisibility,
   ME,
   VIEWS,
   type AccountDetails,
@@ -299,7 +300,7 @@ export function createFakeEngine({ conversations: count = 5_000 }: { conversatio
         conversationId,
         clientId,
         direction: 'out',
-        visibility: visibility ?? (conversation.kind === 'dm' ? 'private' : 'public'),
+        visibility: visibility ?? defaultVisibility(conversation.kind),
         authorName: 'Test brand',
         body,
         createdAt: Date.now(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_UNDO_WINDOW_MS, UNCONFIRMED_SEND, UndoWindowMs, canHide, type Message, type OutboundState, type Visibility } from '../../../shared/domain';
+import { DEFAULT_UNDO_WINDOW_MS, UNCONFIRMED_SEND, UndoWindowMs, canHide, defaultVisibility, type Message, type OutboundState, type Visibility } from '../../../shared/domain';
 import { RpcError } from '../../../shared/rpc';
 import type { Db } from '../db/open';
 import type { Repos } from '../db/repos';
@@ -113,7 +113,7 @@ export class Outbox {
       if (!conversation) throw new RpcError('not_found', 'No such conversation');
       const account = repos.accounts.get(conversation.accountId)!;
       const at = now();
-      const visibility = input.visibility ?? (conversation.kind === 'dm' ? 'private' : 'public');
+      const visibility = input.visibility ?? defaultVisibility(conversation.kind);
       const messageId = newId();
       repos.messages.addOutbound({
         id: messageId,
